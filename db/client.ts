@@ -1,0 +1,91 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** The PGlite instance, when embedded (migrations and tests need it). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+export function openPostgres(url: string): DatabaseHandle {
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    // Transaction-mode poolers (Supabase, Neon's pooled URL) cannot keep prepared statements.
+    prepare: process.env.DATABASE_PREPARE !== "false",
+    onnotice: () => {},
+  });
+  return {
+    db: drizzlePostgres(client, { schema }) as unknown as Database,
+    kind: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+export function openPglite(pglite: PGlite): DatabaseHandle {
+  return {
+    db: drizzlePglite(pglite, { schema }) as unknown as Database,
+    kind: "pglite",
+    pglite,
+    close: () => pglite.close(),
+  };
+}
+
+/** The database the environment asks for: Postgres with DATABASE_URL, else PGlite on disk. */
+export function openDefaultDatabase(): DatabaseHandle {
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url);
+  // `next build` imports server modules in several workers at once; they must not
+  // share the data folder, and nothing they do needs to persist.
+  if (process.env.NEXT_PHASE === "phase-production-build") return openPglite(new PGlite());
+  const dir = path.resolve(process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR);
+  mkdirSync(dir, { recursive: true });
+  return openPglite(new PGlite(dir));
+}
+
+// One handle per process, kept on globalThis so that Next's dev reloads and several
+// bundles in one server share it (two PGlite instances on one folder corrupt it).
+const globalForDb = globalThis as unknown as { __databaseHandle?: DatabaseHandle };
+
+export function getDatabaseHandle(): DatabaseHandle {
+  globalForDb.__databaseHandle ??= openDefaultDatabase();
+  return globalForDb.__databaseHandle;
+}
+
+/** Lets tests and scripts choose the database before anything opens the default one. */
+export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
+  globalForDb.__databaseHandle = handle;
+}
+
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}
+
+/**
+ * The process's database, opened on first use. A proxy so that importing this module
+ * opens nothing: tests choose their own database first, and `next build` never
+ * touches a real one unless a page really queries.
+ */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const real = getDb();
+    const value = Reflect.get(real, property, real) as unknown;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});

@@ -1,0 +1,10 @@
+/** True for a Postgres unique violation (23505), from either driver, wrapped or not. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const pgError = e as { code?: string; constraint?: string; constraint_name?: string };
+    if (pgError.code === "23505") {
+      return !constraint || (pgError.constraint ?? pgError.constraint_name) === constraint;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,3 @@
+export * from "./auth";
+export * from "./tenants";
+export * from "./email-outbox";

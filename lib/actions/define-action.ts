@@ -1,0 +1,62 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { requireUser } from "@/lib/auth/current-user";
+import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
+import type { SessionUser, TenantContext } from "@/lib/tenants/context";
+import { requireTenant } from "@/lib/tenants/require-tenant";
+import { fieldErrorsOf } from "@/lib/validation";
+import type { ActionState } from "./action-state";
+
+type Handler<Who, S extends z.ZodType, R> = (who: Who, input: z.output<S>) => Promise<R>;
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  return values;
+}
+
+async function run<Who, S extends z.ZodType, R>(
+  who: Who,
+  schema: S,
+  handler: Handler<Who, S, R | void>,
+  formData: FormData,
+): Promise<ActionState<R>> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+  }
+  try {
+    const data = await handler(who, parsed.data);
+    return { status: "success", data: data ?? undefined };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() must reach Next
+    if (error instanceof UserError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
+    if (error instanceof PermissionDeniedError) return { status: "error", message: error.message, values };
+    if (error instanceof NotFoundError) return { status: "error", message: "It no longer exists.", values };
+    console.error(error);
+    return { status: "error", message: "Something went wrong on our side. Please try again.", values };
+  }
+}
+
+/**
+ * A server action for a tenant page: resolves the tenant from the bound slug with
+ * the guard (sign-in, membership → else 404), validates the form with `schema`, and
+ * turns known errors into messages a form can show. Use it as
+ * `useActionState(action.bind(null, slug), idle)`.
+ */
+export function tenantAction<S extends z.ZodType, R = void>(schema: S, handler: Handler<TenantContext, S, R | void>) {
+  return async (slug: string, _previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+    const ctx = await requireTenant(slug);
+    return run(ctx, schema, handler, formData);
+  };
+}
+
+/** A server action for a signed-in user outside any tenant. */
+export function userAction<S extends z.ZodType, R = void>(schema: S, handler: Handler<SessionUser, S, R | void>) {
+  return async (_previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+    const user = await requireUser();
+    return run(user, schema, handler, formData);
+  };
+}

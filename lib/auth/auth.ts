@@ -1,0 +1,32 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { getAuthSecret } from "@/lib/env/auth-secret";
+import { getEnv } from "@/lib/env/env";
+import { buildProviders } from "./providers";
+
+// Configured lazily, per request, so that importing this module opens no database
+// and reads no secret (Next imports it at build time).
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  adapter: DrizzleAdapter(getDb(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  }),
+  secret: getAuthSecret(),
+  session: { strategy: "database" },
+  providers: buildProviders(getEnv()),
+  pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+  callbacks: {
+    // An explicit shape: the default would hand the session token to the browser.
+    session({ session, user }) {
+      return {
+        expires: session.expires,
+        user: { id: user.id, name: user.name ?? null, email: user.email, image: user.image ?? null },
+      } as typeof session;
+    },
+  },
+}));

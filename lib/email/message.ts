@@ -1,0 +1,6 @@
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+};

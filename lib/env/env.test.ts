@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { emailTransportOf, EnvError, parseEnv } from "./env";
+
+const problemsOf = (source: Record<string, string>) => {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+};
+
+describe("environment", () => {
+  it("needs nothing in development", () => {
+    const env = parseEnv({});
+    expect(env.NODE_ENV).toBe("development");
+    expect(emailTransportOf(env)).toBe("outbox");
+  });
+
+  it("names each wrong variable on one line", () => {
+    const problems = problemsOf({ DATABASE_URL: "mysql://x", EMAIL_SERVER: "http://x", EMAIL_FROM: "a@b.c", AUTH_SECRET: "short" });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith("DATABASE_URL "))).toMatch(/postgres:\/\//);
+    expect(problems.find((p) => p.startsWith("EMAIL_SERVER "))).toMatch(/smtp:\/\//);
+    expect(problems.find((p) => p.startsWith("AUTH_SECRET "))).toMatch(/32 characters/);
+    expect(problems.every((p) => !p.includes("\n"))).toBe(true);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", EMAIL_SERVER: " " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("wants both halves of an OAuth pair, and a sender with SMTP", () => {
+    expect(problemsOf({ AUTH_GITHUB_ID: "id" })).toEqual([expect.stringMatching(/^AUTH_GITHUB_SECRET is required/)]);
+    expect(problemsOf({ AUTH_GOOGLE_SECRET: "s" })).toEqual([expect.stringMatching(/^AUTH_GOOGLE_ID is required/)]);
+    expect(problemsOf({ EMAIL_SERVER: "smtp://localhost:25" })).toEqual([expect.stringMatching(/^EMAIL_FROM is required/)]);
+  });
+
+  it("refuses production without a secret or a way to send mail", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+    expect(problems).toEqual([
+      expect.stringMatching(/^AUTH_SECRET is required in production/),
+      expect.stringMatching(/^EMAIL_SERVER is required in production.*EMAIL_OUTBOX=true/),
+    ]);
+  });
+
+  it("accepts production with SMTP, or with the outbox chosen explicitly", () => {
+    const secret = "s".repeat(32);
+    const smtp = parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, EMAIL_SERVER: "smtp://mail:25", EMAIL_FROM: "a@b.c" });
+    expect(emailTransportOf(smtp)).toBe("smtp");
+    const outbox = parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, EMAIL_OUTBOX: "true" });
+    expect(emailTransportOf(outbox)).toBe("outbox");
+    expect(problemsOf({ EMAIL_OUTBOX: "yes" })).toEqual([expect.stringMatching(/^EMAIL_OUTBOX must be "true" or "false"/)]);
+  });
+});

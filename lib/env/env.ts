@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// "" counts as unset: `FOO=` in a .env file or a CI variable left empty.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const flag = z
+  .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" }),
+    ),
+    DATABASE_PREPARE: optional(flag),
+    PGLITE_DATA_DIR: optional(z.string()),
+    AUTH_SECRET: optional(z.string().min(32, { error: "must be at least 32 characters (try `openssl rand -base64 33`)" })),
+    AUTH_URL: optional(z.url({ error: "must be the app's public URL, e.g. https://app.example.com" })),
+    AUTH_GITHUB_ID: optional(z.string()),
+    AUTH_GITHUB_SECRET: optional(z.string()),
+    AUTH_GOOGLE_ID: optional(z.string()),
+    AUTH_GOOGLE_SECRET: optional(z.string()),
+    EMAIL_SERVER: optional(
+      z.string().regex(/^smtps?:\/\//, { error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@smtp.example.com:587" }),
+    ),
+    EMAIL_FROM: optional(z.string().regex(/@/, { error: 'must be an address, e.g. "Acme <hello@acme.com>"' })),
+    EMAIL_OUTBOX: optional(flag),
+  })
+  .superRefine((env, issue) => {
+    const add = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
+    for (const [id, secret] of [
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ] as const) {
+      if (env[id] && !env[secret]) add(secret, `is required when ${id} is set`);
+      if (env[secret] && !env[id]) add(id, `is required when ${secret} is set`);
+    }
+    if (env.EMAIL_SERVER && !env.EMAIL_FROM) add("EMAIL_FROM", "is required when EMAIL_SERVER is set");
+    if (env.NODE_ENV === "production") {
+      if (!env.AUTH_SECRET) add("AUTH_SECRET", "is required in production (generate one with `openssl rand -base64 33`)");
+      if (!env.EMAIL_SERVER && !env.EMAIL_OUTBOX) {
+        add(
+          "EMAIL_SERVER",
+          "is required in production to send sign-in links: set EMAIL_SERVER and EMAIL_FROM (or EMAIL_OUTBOX=true for a demo that shows mail at /dev/outbox)",
+        );
+      }
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates an environment; each problem is one line that starts with the variable's name. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((i) => `${String(i.path[0] ?? "env")} ${i.message}`));
+}
+
+/** The validated process environment. Parsed on each call: it is cheap, and tests can change it. */
+export function getEnv(): Env {
+  return parseEnv(process.env);
+}
+
+/** Where mail goes: SMTP when configured, else the development outbox. */
+export function emailTransportOf(env: Env): "smtp" | "outbox" {
+  return env.EMAIL_SERVER && !env.EMAIL_OUTBOX ? "smtp" : "outbox";
+}

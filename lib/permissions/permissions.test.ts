@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { PermissionDeniedError } from "@/lib/errors";
+import { assertCan, can, PERMISSIONS, type Permission } from "./permissions";
+import { ROLES, type Role } from "./roles";
+
+// The product's table (docs: permissions), restated here on purpose: a change to
+// the code's table that is not also a change to this one fails the test.
+const EXPECTED: Record<Permission, Role[]> = {
+  "tenant.read": ["owner", "admin", "member", "billing"],
+  "customers.write": ["owner", "admin", "member"],
+  "invitations.manage": ["owner", "admin"],
+  "members.manage": ["owner", "admin"],
+  "apiKeys.manage": ["owner", "admin"],
+  "activity.read": ["owner", "admin"],
+  "billing.manage": ["owner", "billing"],
+  "tenant.rename": ["owner", "admin"],
+  "tenant.delete": ["owner"],
+};
+
+describe("permission table", () => {
+  it("lists every permission it checks", () => {
+    expect([...PERMISSIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const permission of PERMISSIONS) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[permission].includes(role);
+      it(`${role} ${allowed ? "can" : "cannot"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+        if (allowed) expect(() => assertCan({ role }, permission)).not.toThrow();
+        else expect(() => assertCan({ role }, permission)).toThrow(PermissionDeniedError);
+      });
+    }
+  }
+});

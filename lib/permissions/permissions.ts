@@ -1,0 +1,39 @@
+import { PermissionDeniedError } from "@/lib/errors";
+import type { Role } from "./roles";
+
+/** Every permission the app checks. The one table of who may do what. */
+export const PERMISSIONS = [
+  "tenant.read", // customers, members list
+  "customers.write",
+  "invitations.manage", // invite, revoke, resend
+  "members.manage", // change roles, remove members
+  "apiKeys.manage",
+  "activity.read",
+  "billing.manage",
+  "tenant.rename",
+  "tenant.delete", // also: transfer ownership
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: [
+    "tenant.read",
+    "customers.write",
+    "invitations.manage",
+    "members.manage",
+    "apiKeys.manage",
+    "activity.read",
+    "tenant.rename",
+  ],
+  member: ["tenant.read", "customers.write"],
+  billing: ["tenant.read", "billing.manage"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function assertCan(subject: { role: Role }, permission: Permission, message?: string): void {
+  if (!can(subject.role, permission)) throw new PermissionDeniedError(message);
+}

@@ -1,0 +1,30 @@
+import type { tenants } from "@/db/schema";
+import type { Role } from "@/lib/permissions/roles";
+
+export type Tenant = typeof tenants.$inferSelect;
+
+export type SessionUser = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  image: string | null;
+};
+
+declare const tenantContextBrand: unique symbol;
+
+/**
+ * Who acts, in which tenant, with which role. Only the guards build one (after
+ * checking membership), and every function of tenant-owned data takes one first,
+ * so such a function cannot run for a tenant its caller does not belong to.
+ */
+export type TenantContext = {
+  readonly user: SessionUser;
+  readonly tenant: Tenant;
+  readonly role: Role;
+  readonly [tenantContextBrand]: true;
+};
+
+/** For guards only: call it after membership has been checked. */
+export function toTenantContext(value: { user: SessionUser; tenant: Tenant; role: Role }): TenantContext {
+  return Object.freeze({ ...value }) as TenantContext;
+}

@@ -1,0 +1,24 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside React Server Components; tests run lib code directly.
+      { find: /^server-only$/, replacement: path.join(root, "db/testing/empty-module.ts") },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
+    globalSetup: ["db/testing/global-setup.ts"],
+    setupFiles: ["db/testing/setup-database.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    env: { NODE_ENV: "test" },
+  },
+});
