@@ -47,7 +47,7 @@ async function run<Who, S extends z.ZodType, R>(
  * `useActionState(action.bind(null, slug), idle)`.
  */
 export function tenantAction<S extends z.ZodType, R = void>(schema: S, handler: Handler<TenantContext, S, R | void>) {
-  return async (slug: string, _previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+  return async (slug: string, _previous: ActionState, formData: FormData): Promise<ActionState<R>> => {
     const ctx = await requireTenant(slug);
     return run(ctx, schema, handler, formData);
   };
@@ -55,7 +55,7 @@ export function tenantAction<S extends z.ZodType, R = void>(schema: S, handler: 
 
 /** A server action for a signed-in user outside any tenant. */
 export function userAction<S extends z.ZodType, R = void>(schema: S, handler: Handler<SessionUser, S, R | void>) {
-  return async (_previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState<R>> => {
     const user = await requireUser();
     return run(user, schema, handler, formData);
   };

@@ -1,0 +1,17 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { userAction } from "@/lib/actions/define-action";
+import { signOut } from "@/lib/auth/auth";
+import { createTenant } from "@/lib/tenants/create-tenant";
+import { tenantPath } from "@/lib/tenants/paths";
+import { createTenantSchema } from "@/lib/tenants/schemas";
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+export const createTenantAction = userAction(createTenantSchema, async (user, input) => {
+  const tenant = await createTenant(user, input);
+  redirect(tenantPath(tenant.slug));
+});

@@ -1,0 +1,31 @@
+import { AppHeader } from "@/components/app/app-header";
+import { TenantNav } from "@/components/app/tenant-nav";
+import { listTenantsForUser } from "@/lib/tenants/queries";
+import { rememberLastTenant } from "@/lib/tenants/last-tenant";
+import { tenantPath } from "@/lib/tenants/paths";
+import { requireTenant } from "@/lib/tenants/require-tenant";
+import { createTenantAction, signOutAction } from "../../actions";
+
+export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ctx = await requireTenant(slug);
+  const [tenants] = await Promise.all([listTenantsForUser(ctx.user.id), rememberLastTenant(ctx)]);
+  const nav = [
+    { href: tenantPath(slug), label: "Dashboard" },
+    { href: tenantPath(slug, "settings"), label: "Settings" },
+  ];
+
+  return (
+    <>
+      <AppHeader
+        user={ctx.user}
+        tenants={tenants}
+        currentSlug={slug}
+        createTenant={createTenantAction}
+        signOut={signOutAction}
+        nav={<TenantNav items={nav} />}
+      />
+      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-8 sm:px-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { resolveHomePath } from "@/lib/tenants/home";
+
+export default async function TenantsIndexPage() {
+  const user = await requireUser("/t");
+  redirect(await resolveHomePath(user));
+}

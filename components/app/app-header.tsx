@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { APP_NAME } from "@/lib/config/app";
+import type { CreateTenantAction } from "./create-tenant-dialog";
+import { TenantSelector, type TenantOption } from "./tenant-selector";
+import { UserMenu } from "./user-menu";
+
+export function Logo() {
+  return (
+    <span className="flex items-center gap-2 font-semibold">
+      <span aria-hidden className="flex size-7 items-center justify-center rounded-lg bg-zinc-900 text-sm text-white">
+        {APP_NAME[0]}
+      </span>
+      <span className="hidden sm:inline">{APP_NAME}</span>
+    </span>
+  );
+}
+
+export function AppHeader({
+  user,
+  tenants,
+  currentSlug,
+  createTenant,
+  signOut,
+  nav,
+}: {
+  user: { name: string | null; email: string | null };
+  tenants: TenantOption[];
+  currentSlug?: string;
+  createTenant: CreateTenantAction;
+  signOut: () => Promise<void>;
+  nav?: ReactNode;
+}) {
+  return (
+    <header className="border-b border-zinc-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:px-6">
+        <Link href="/" aria-label={`${APP_NAME} home`} className="rounded-md">
+          <Logo />
+        </Link>
+        <span aria-hidden className="text-zinc-300">
+          /
+        </span>
+        <TenantSelector tenants={tenants} currentSlug={currentSlug} createTenant={createTenant} />
+        <div className="ml-auto">
+          <UserMenu user={user} signOut={signOut} />
+        </div>
+      </div>
+      {nav && <div className="mx-auto max-w-6xl px-2 sm:px-4">{nav}</div>}
+    </header>
+  );
+}

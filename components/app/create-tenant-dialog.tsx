@@ -1,0 +1,90 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle, type ActionState } from "@/lib/actions/action-state";
+import { TENANT_LABEL } from "@/lib/config/app";
+import { slugify } from "@/lib/tenants/slug";
+
+export type CreateTenantAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+export function CreateTenantForm({ action: createTenant, onCancel }: { action: CreateTenantAction; onCancel?: () => void }) {
+  const [state, action, pending] = useActionState(createTenant, idle);
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [slugTouched, setSlugTouched] = useState(false);
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <Field
+        label="Name"
+        name="name"
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          if (!slugTouched) setSlug(slugify(e.target.value));
+        }}
+        error={errors?.name}
+        placeholder="Acme Inc."
+        autoComplete="organization"
+        autoFocus
+        required
+        maxLength={64}
+      />
+      <Field
+        label="URL"
+        name="slug"
+        prefix="/t/"
+        value={slug}
+        onChange={(e) => {
+          setSlugTouched(true);
+          setSlug(e.target.value.toLowerCase());
+        }}
+        error={errors?.slug}
+        hint="Lowercase letters, numbers and hyphens. You can't change it later."
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        maxLength={48}
+      />
+      {state.status === "error" && !errors && <FormMessage tone="error">{state.message}</FormMessage>}
+      <DialogFooter>
+        {onCancel && (
+          <Button type="button" variant="outline" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+        <SubmitButton pending={pending} pendingLabel="Creating…">
+          Create {TENANT_LABEL.singular}
+        </SubmitButton>
+      </DialogFooter>
+    </form>
+  );
+}
+
+export function CreateTenantDialog({
+  open,
+  onOpenChange,
+  action,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  action: CreateTenantAction;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Create a {TENANT_LABEL.singular}</DialogTitle>
+          <DialogDescription>A separate space with its own members and data. You will be its owner.</DialogDescription>
+        </DialogHeader>
+        {open && <CreateTenantForm action={action} onCancel={() => onOpenChange(false)} />}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle, type ActionState } from "@/lib/actions/action-state";
+
+export function EmailSignInForm({
+  action,
+  callbackUrl,
+}: {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  callbackUrl: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="grid gap-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        placeholder="you@example.com"
+        defaultValue={state.status === "error" ? state.values?.email : undefined}
+        key={state.status === "error" ? state.values?.email : "email"}
+        error={errors?.email}
+        required
+        autoFocus
+      />
+      {state.status === "error" && !errors && <FormMessage tone="error">{state.message}</FormMessage>}
+      <SubmitButton pending={pending} pendingLabel="Sending link…" className="w-full">
+        Email me a sign-in link
+      </SubmitButton>
+    </form>
+  );
+}
