@@ -54,7 +54,7 @@ export function openDefaultDatabase(): DatabaseHandle {
   // `next build` imports server modules in several workers at once; they must not
   // share the data folder, and nothing they do needs to persist.
   if (process.env.NEXT_PHASE === "phase-production-build") return openPglite(new PGlite());
-  const dir = path.resolve(process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR);
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR);
   mkdirSync(dir, { recursive: true });
   return openPglite(new PGlite(dir));
 }

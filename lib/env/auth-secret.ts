@@ -16,7 +16,7 @@ export function getAuthSecret(): string {
   const env = getEnv();
   if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
   if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET is required in production");
-  const file = path.resolve(DATA_DIR, "auth-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ DATA_DIR, "auth-secret");
   try {
     cached = readFileSync(file, "utf8").trim();
   } catch {

@@ -23,7 +23,7 @@ export async function startServer(): Promise<void> {
     // The embedded database migrates itself; Postgres is migrated by `npm run db:migrate`
     // (in the deploy's build step), so that many instances never race to migrate.
     await migrateDatabase(handle);
-    console.info(`Embedded database ready in ${path.resolve(process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR)}`);
+    console.info(`Embedded database ready in ${path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR)}`);
   }
   if (emailTransportOf(env) === "outbox") {
     const note = env.NODE_ENV === "production" ? " (EMAIL_OUTBOX is set: anyone can read sign-in links there)" : "";

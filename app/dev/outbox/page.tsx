@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { Fragment } from "react";
 import { Logo } from "@/components/app/app-header";
 import { Button } from "@/components/ui/button";
@@ -22,6 +23,7 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function OutboxPage() {
+  await connection(); // read at request time: the outbox is a run-time setting
   if (!isOutboxEnabled()) notFound();
   const messages = await listOutbox();
 

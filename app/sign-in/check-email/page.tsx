@@ -1,13 +1,15 @@
 import { MailCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Button } from "@/components/ui/button";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/providers";
 import { isOutboxEnabled } from "@/lib/email/outbox";
 
 export const metadata: Metadata = { title: "Check your email" };
 
-export default function CheckEmailPage() {
+export default async function CheckEmailPage() {
+  await connection(); // whether the outbox is on is a run-time setting
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-6 text-center shadow-sm sm:p-8">

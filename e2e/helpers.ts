@@ -1,0 +1,44 @@
+import { expect, type Page } from "@playwright/test";
+
+export function uniqueEmail(name: string): string {
+  return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
+}
+
+/** Opens the newest sign-in link mailed to `email` from the development outbox. */
+export async function openMagicLink(page: Page, email: string) {
+  await page.goto("/dev/outbox");
+  const message = page.getByTestId("outbox-message").filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) });
+  await expect(message.first()).toBeVisible();
+  const href = await message.first().getByRole("link").getAttribute("href");
+  expect(href).toContain("/api/auth/callback/email");
+  await page.goto(href!);
+}
+
+/** Asks for a magic link from the sign-in page the browser is on. */
+export async function requestMagicLink(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+}
+
+/** Signs in a new or returning user by magic link; returns the slug they land on. */
+export async function signIn(page: Page, email: string): Promise<string> {
+  await page.goto("/sign-in");
+  await requestMagicLink(page, email);
+  await openMagicLink(page, email);
+  await page.waitForURL(/\/t\/[^/]+$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+export async function openTenantSelector(page: Page) {
+  await page.getByTestId("tenant-selector").click();
+  await expect(page.getByPlaceholder("Find a workspace…")).toBeFocused();
+}
+
+export async function createTenantFromSelector(page: Page, name: string) {
+  await openTenantSelector(page);
+  await page.getByRole("option", { name: "Create workspace" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create a workspace" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create workspace" }).click();
+}

@@ -1,0 +1,54 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Each run gets its own server on its own port and a fresh embedded database.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`;
+const dataDir = `.data/e2e-${port}`;
+
+// Playwright cannot download browsers everywhere; use the system Chromium when there is one.
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    // A production build (`npm run build` first; `npm run test:e2e` does both).
+    command: `rm -rf ${dataDir} && npx next start -p ${port}`,
+    url: baseURL,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: process.env.E2E_DEBUG ? "pipe" : "ignore",
+    env: {
+      DATABASE_URL: "",
+      PGLITE_DATA_DIR: dataDir,
+      EMAIL_OUTBOX: "true",
+      EMAIL_SERVER: "",
+      AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret",
+      AUTH_URL: baseURL,
+    },
+  },
+});
