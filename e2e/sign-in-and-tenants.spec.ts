@@ -33,6 +33,12 @@ test("sign in by magic link, land on the personal tenant, create and switch tena
   await expect(page).toHaveURL(new RegExp(`/t/${handle}/settings$`));
   await expect(page.getByTestId("tenant-selector")).toContainText(`${handle}'s workspace`);
 
+  // The session the browser can read names the user and nothing more (no session token).
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
+  expect(Object.keys(session.user).sort()).toEqual(["email", "id", "image", "name"]);
+  expect(session.user.email).toBe(email);
+
   // The last tenant used is remembered server-side.
   await page.goto("/");
   await expect(page).toHaveURL(new RegExp(`/t/${handle}$`));

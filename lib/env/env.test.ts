@@ -45,6 +45,11 @@ describe("environment", () => {
     ]);
   });
 
+  it("wants a real Postgres on Vercel, where no disk lasts", () => {
+    expect(problemsOf({ VERCEL: "1" })).toEqual([expect.stringMatching(/^DATABASE_URL is required on Vercel/)]);
+    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([]);
+  });
+
   it("accepts production with SMTP, or with the outbox chosen explicitly", () => {
     const secret = "s".repeat(32);
     const smtp = parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, EMAIL_SERVER: "smtp://mail:25", EMAIL_FROM: "a@b.c" });

@@ -27,6 +27,7 @@ const envSchema = z
     ),
     EMAIL_FROM: optional(z.string().regex(/@/, { error: 'must be an address, e.g. "Acme <hello@acme.com>"' })),
     EMAIL_OUTBOX: optional(flag),
+    VERCEL: optional(z.string()),
   })
   .superRefine((env, issue) => {
     const add = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
@@ -38,6 +39,9 @@ const envSchema = z
       if (env[secret] && !env[id]) add(id, `is required when ${secret} is set`);
     }
     if (env.EMAIL_SERVER && !env.EMAIL_FROM) add("EMAIL_FROM", "is required when EMAIL_SERVER is set");
+    if (env.VERCEL && !env.DATABASE_URL) {
+      add("DATABASE_URL", "is required on Vercel: the embedded database needs a disk that lasts (use Neon, Supabase or any Postgres)");
+    }
     if (env.NODE_ENV === "production") {
       if (!env.AUTH_SECRET) add("AUTH_SECRET", "is required in production (generate one with `openssl rand -base64 33`)");
       if (!env.EMAIL_SERVER && !env.EMAIL_OUTBOX) {
