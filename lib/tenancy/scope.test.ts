@@ -81,6 +81,16 @@ describe("tenantScope", () => {
     expect(await tenantScope(b).findFirst(notes, eq(notes.body, "planted"))).toBeUndefined();
   });
 
+  it("keeps the filter when a condition has its own OR", async () => {
+    const anyBody = sql`${notes.body} = 'nothing' OR true`;
+    const scope = tenantScope(a);
+    expect((await scope.findMany(notes, { where: anyBody })).every((r) => r.tenantId === a.tenant.id)).toBe(true);
+    expect(await scope.count(notes, anyBody)).toBe(await scope.count(notes));
+    expect(await scope.update(notes, { body: "or-hijack" }, anyBody)).not.toContainEqual(expect.objectContaining({ tenantId: b.tenant.id }));
+    expect(await scope.delete(notes, sql`${notes.id} = ${bNoteId} OR false`)).toEqual([]);
+    expect((await tenantScope(b).getOrThrow(notes, eq(notes.id, bNoteId))).body).toBe("b1");
+  });
+
   it("keeps the filter in custom queries built with owned()", async () => {
     const scope = tenantScope(a);
     const rows = await db.select({ body: notes.body }).from(notes).where(scope.owned(notes, eq(notes.body, "b1")));

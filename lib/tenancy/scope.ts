@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, type SQL } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -58,8 +58,10 @@ export function tenantScope(ctx: TenantContext, executor: Executor = db): Tenant
   /* eslint-disable @typescript-eslint/no-explicit-any */
   const run = executor as any;
 
+  // Each caller condition is parenthesised: drizzle's and() does not, so a raw
+  // `a OR b` would otherwise bind as `tenant AND a OR b` and reach every tenant.
   const owned = (table: TenantOwnedTable, ...conditions: (SQL | undefined)[]): SQL =>
-    and(eq(table.tenantId, tenantId), ...conditions) as SQL;
+    and(eq(table.tenantId, tenantId), ...conditions.filter((c) => c !== undefined).map((c) => sql`(${c})`)) as SQL;
 
   const scope: TenantScope = {
     tenantId,
