@@ -1,4 +1,5 @@
 import { defineConfig } from "drizzle-kit";
+import "./db/load-env";
 
 // `db:generate` only reads the schema. `db:studio` needs a server: point DATABASE_URL
 // at Postgres (drizzle-kit cannot open the embedded database while the app uses it).

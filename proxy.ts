@@ -4,11 +4,20 @@ import { NextResponse, type NextRequest } from "next/server";
 // the exact page to come back to. Every page and action checks the session itself.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+export const RETURN_TO_HEADER = "x-return-to";
+
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const path = request.nextUrl.pathname + request.nextUrl.search;
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    // The cookie may be stale: the guard then sends the user to sign-in, and this
+    // header tells it the exact page to come back to.
+    const headers = new Headers(request.headers);
+    headers.set(RETURN_TO_HEADER, path);
+    return NextResponse.next({ request: { headers } });
+  }
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
-  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+  url.search = `?callbackUrl=${encodeURIComponent(path)}`;
   return NextResponse.redirect(url);
 }
 

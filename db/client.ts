@@ -24,11 +24,15 @@ export type DatabaseHandle = {
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
+// db/ reads these few variables itself (lib/env validates them at start, with the same rules).
+const envFlag = (value: string | undefined, fallback: boolean) =>
+  value === undefined || value.trim() === "" ? fallback : value === "true" || value === "1";
+
 export function openPostgres(url: string): DatabaseHandle {
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max: Number(process.env.DATABASE_POOL_MAX) || 10,
     // Transaction-mode poolers (Supabase, Neon's pooled URL) cannot keep prepared statements.
-    prepare: process.env.DATABASE_PREPARE !== "false",
+    prepare: envFlag(process.env.DATABASE_PREPARE, true),
     onnotice: () => {},
   });
   return {
@@ -49,7 +53,7 @@ export function openPglite(pglite: PGlite): DatabaseHandle {
 
 /** The database the environment asks for: Postgres with DATABASE_URL, else PGlite on disk. */
 export function openDefaultDatabase(): DatabaseHandle {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_URL?.trim();
   if (url) return openPostgres(url);
   // `next build` imports server modules in several workers at once; they must not
   // share the data folder, and nothing they do needs to persist.

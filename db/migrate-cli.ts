@@ -1,6 +1,7 @@
 // `npm run db:migrate`: applies migrations to DATABASE_URL, or to the embedded
 // database when it is unset. Stop `npm run dev` first when migrating the embedded
 // one: PGlite allows one process per data folder.
+import "./load-env";
 import { openDefaultDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 

@@ -2,6 +2,7 @@
 // is unset (stop `npm run dev` first: PGlite allows one process per data folder).
 // Sign in as any of these addresses; the link appears at /dev/outbox.
 import { eq } from "drizzle-orm";
+import "./load-env";
 import { openDefaultDatabase } from "./client";
 import { addMember, createTenant, createUser } from "./factories";
 import { migrateDatabase } from "./migrate";

@@ -5,11 +5,17 @@ import { useFormStatus } from "react-dom";
 import { Button, type ButtonProps } from "./button";
 
 /** A submit button that shows the form is working and cannot be pressed twice. */
-export function SubmitButton({ children, pending, pendingLabel, ...props }: ButtonProps & { pending?: boolean; pendingLabel?: string }) {
+export function SubmitButton({
+  children,
+  pending,
+  pendingLabel,
+  disabled,
+  ...props
+}: ButtonProps & { pending?: boolean; pendingLabel?: string }) {
   const status = useFormStatus();
   const busy = pending ?? status.pending;
   return (
-    <Button type="submit" disabled={busy || props.disabled} aria-disabled={busy} {...props}>
+    <Button type="submit" {...props} disabled={busy || disabled} aria-busy={busy || undefined}>
       {busy && <Loader2 className="animate-spin" aria-hidden />}
       {busy && pendingLabel ? pendingLabel : children}
     </Button>

@@ -41,7 +41,23 @@ describe("environment", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
     expect(problems).toEqual([
       expect.stringMatching(/^AUTH_SECRET is required in production/),
+      expect.stringMatching(/^AUTH_URL is required in production outside Vercel/),
       expect.stringMatching(/^EMAIL_SERVER is required in production.*EMAIL_OUTBOX=true/),
+    ]);
+  });
+
+  it("trusts the Host header in production only when told to, and only with \"true\"", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), EMAIL_SERVER: "smtp://m:25", EMAIL_FROM: "a@b.c" };
+    expect(problemsOf({ ...base, AUTH_TRUST_HOST: "true" })).toEqual([]);
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([]);
+    expect(problemsOf({ ...base, AUTH_TRUST_HOST: "false" })).toEqual([
+      expect.stringMatching(/^AUTH_TRUST_HOST must be "true", or unset/),
+    ]);
+  });
+
+  it("refuses the outbox on Vercel, where anyone could read sign-in links", () => {
+    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db", EMAIL_OUTBOX: "true" })).toEqual([
+      expect.stringMatching(/^EMAIL_OUTBOX cannot be used on Vercel/),
     ]);
   });
 
@@ -52,9 +68,10 @@ describe("environment", () => {
 
   it("accepts production with SMTP, or with the outbox chosen explicitly", () => {
     const secret = "s".repeat(32);
-    const smtp = parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, EMAIL_SERVER: "smtp://mail:25", EMAIL_FROM: "a@b.c" });
+    const base = { NODE_ENV: "production", AUTH_SECRET: secret, AUTH_URL: "https://app.example.com" };
+    const smtp = parseEnv({ ...base, EMAIL_SERVER: "smtp://mail:25", EMAIL_FROM: "a@b.c" });
     expect(emailTransportOf(smtp)).toBe("smtp");
-    const outbox = parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, EMAIL_OUTBOX: "true" });
+    const outbox = parseEnv({ ...base, EMAIL_OUTBOX: "true" });
     expect(emailTransportOf(outbox)).toBe("outbox");
     expect(problemsOf({ EMAIL_OUTBOX: "yes" })).toEqual([expect.stringMatching(/^EMAIL_OUTBOX must be "true" or "false"/)]);
   });

@@ -15,9 +15,12 @@ const envSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" }),
     ),
     DATABASE_PREPARE: optional(flag),
+    DATABASE_POOL_MAX: optional(z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100)),
     PGLITE_DATA_DIR: optional(z.string()),
     AUTH_SECRET: optional(z.string().min(32, { error: "must be at least 32 characters (try `openssl rand -base64 33`)" })),
     AUTH_URL: optional(z.url({ error: "must be the app's public URL, e.g. https://app.example.com" })),
+    // Auth.js reads any value, "false" included, as true: accept only "true".
+    AUTH_TRUST_HOST: optional(z.literal("true", { error: 'must be "true", or unset' })),
     AUTH_GITHUB_ID: optional(z.string()),
     AUTH_GITHUB_SECRET: optional(z.string()),
     AUTH_GOOGLE_ID: optional(z.string()),
@@ -28,6 +31,7 @@ const envSchema = z
     EMAIL_FROM: optional(z.string().regex(/@/, { error: 'must be an address, e.g. "Acme <hello@acme.com>"' })),
     EMAIL_OUTBOX: optional(flag),
     VERCEL: optional(z.string()),
+    INVITATION_TTL_DAYS: optional(z.coerce.number({ error: "must be a number of days" }).int().min(1).max(90)),
   })
   .superRefine((env, issue) => {
     const add = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
@@ -39,11 +43,20 @@ const envSchema = z
       if (env[secret] && !env[id]) add(id, `is required when ${secret} is set`);
     }
     if (env.EMAIL_SERVER && !env.EMAIL_FROM) add("EMAIL_FROM", "is required when EMAIL_SERVER is set");
+    if (env.VERCEL && env.EMAIL_OUTBOX) {
+      add("EMAIL_OUTBOX", "cannot be used on Vercel: anyone could read sign-in links at /dev/outbox; set EMAIL_SERVER");
+    }
     if (env.VERCEL && !env.DATABASE_URL) {
       add("DATABASE_URL", "is required on Vercel: the embedded database needs a disk that lasts (use Neon, Supabase or any Postgres)");
     }
     if (env.NODE_ENV === "production") {
       if (!env.AUTH_SECRET) add("AUTH_SECRET", "is required in production (generate one with `openssl rand -base64 33`)");
+      if (!env.VERCEL && !env.AUTH_URL && !env.AUTH_TRUST_HOST) {
+        add(
+          "AUTH_URL",
+          "is required in production outside Vercel: the app's public URL, so sign-in links never follow a forged Host header (or AUTH_TRUST_HOST=true behind a proxy that sets it)",
+        );
+      }
       if (!env.EMAIL_SERVER && !env.EMAIL_OUTBOX) {
         add(
           "EMAIL_SERVER",
