@@ -1,4 +1,6 @@
 // Scripts read .env, .env.local and friends the way `next dev` does.
-import nextEnv from "@next/env";
+import * as nextEnv from "@next/env";
 
-nextEnv.loadEnvConfig(process.cwd());
+// A CommonJS module: under tsx its functions sit on `default`, under drizzle-kit on the namespace.
+const { loadEnvConfig } = (nextEnv as unknown as { default?: typeof nextEnv }).default ?? nextEnv;
+loadEnvConfig(process.cwd());

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/define-action";
 import { signOut } from "@/lib/auth/auth";
+import { clientIp } from "@/lib/request/client-ip";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { tenantPath } from "@/lib/tenants/paths";
 import { createTenantSchema } from "@/lib/tenants/schemas";
@@ -12,6 +13,6 @@ export async function signOutAction(): Promise<void> {
 }
 
 export const createTenantAction = userAction(createTenantSchema, async (user, input) => {
-  const tenant = await createTenant(user, input);
+  const tenant = await createTenant(user, input, await clientIp());
   redirect(tenantPath(tenant.slug));
 });

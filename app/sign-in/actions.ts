@@ -5,6 +5,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { TooManySignInEmails } from "@/lib/auth/providers";
 import { emailSignInSchema } from "@/lib/auth/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
 
@@ -17,9 +18,21 @@ export async function signInWithEmail(_previous: ActionState, formData: FormData
   try {
     // redirect: false, so that we go to our page directly rather than through
     // Auth.js's /api/auth/verify-request hop.
-    await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl), redirect: false });
+    const next = await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl), redirect: false });
+    // Errors that are not Auth.js's own come back as a link to the error page.
+    if (new URL(next, "http://localhost").searchParams.has("error")) {
+      return { status: "error", message: "We could not send the sign-in email. Please try again in a moment.", values };
+    }
   } catch (error) {
     unstable_rethrow(error);
+    if (error instanceof TooManySignInEmails) {
+      const minutes = Math.ceil(error.retryAfterSeconds / 60);
+      return {
+        status: "error",
+        message: `Too many sign-in links were asked for. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        values,
+      };
+    }
     console.error(error);
     const message =
       error instanceof AuthError

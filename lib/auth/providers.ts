@@ -1,12 +1,40 @@
 import "server-only";
+import { EmailSignInError } from "@auth/core/errors";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Env } from "@/lib/env/env";
 import { sendEmail } from "@/lib/email/send-email";
 import { magicLinkEmail } from "@/lib/email/templates/magic-link";
+import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+
+/** Sign-in emails per address and per client IP, per 15 minutes: stops inbox flooding. */
+export function magicLinkLimits(env: Env) {
+  return {
+    perEmail: { limit: 5, windowSeconds: 15 * 60 },
+    perIp: { limit: env.MAGIC_LINK_LIMIT_PER_IP ?? 30, windowSeconds: 15 * 60 },
+  };
+}
+
+export class TooManySignInEmails extends EmailSignInError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Too many sign-in emails requested");
+  }
+}
+
+async function assertMagicLinkAllowed(env: Env, email: string, request: Request) {
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const limits = magicLinkLimits(env);
+  for (const [key, rule] of [
+    [`magic-link:email:${email}`, limits.perEmail],
+    [`magic-link:ip:${ip}`, limits.perIp],
+  ] as const) {
+    const result = await consumeRateLimit(key, rule);
+    if (!result.allowed) throw new TooManySignInEmails(result.retryAfterSeconds);
+  }
+}
 
 export type OAuthProviderInfo = { id: "github" | "google"; name: string };
 
@@ -26,7 +54,9 @@ export function buildProviders(env: Env): Provider[] {
       name: "Email",
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
       options: {},
-      async sendVerificationRequest({ identifier, url }) {
+      // Limited here, not only in our form's action, so Auth.js's own endpoint is covered too.
+      async sendVerificationRequest({ identifier, url, request }) {
+        await assertMagicLinkAllowed(env, identifier, request);
         await sendEmail({ to: identifier, ...magicLinkEmail({ url, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }) });
       },
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { desc } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { emailTransportOf, getEnv } from "@/lib/env/env";
 import type { EmailMessage } from "./message";
@@ -12,8 +12,8 @@ export function isOutboxEnabled(): boolean {
   return emailTransportOf(getEnv()) === "outbox";
 }
 
-export async function saveToOutbox(message: EmailMessage): Promise<void> {
-  await db.insert(emailOutbox).values(message);
+export async function saveToOutbox(message: EmailMessage, executor: Executor = db): Promise<void> {
+  await executor.insert(emailOutbox).values(message);
   const links = message.text.match(/https?:\/\/\S+/g) ?? [];
   console.info(
     [`[outbox] To: ${message.to} | ${message.subject}`, ...links.map((l) => `[outbox]   ${l}`), "[outbox] (read it at /dev/outbox)"].join("\n"),

@@ -31,6 +31,7 @@ const envSchema = z
     EMAIL_FROM: optional(z.string().regex(/@/, { error: 'must be an address, e.g. "Acme <hello@acme.com>"' })),
     EMAIL_OUTBOX: optional(flag),
     VERCEL: optional(z.string()),
+    MAGIC_LINK_LIMIT_PER_IP: optional(z.coerce.number({ error: "must be a whole number" }).int().min(1)),
     INVITATION_TTL_DAYS: optional(z.coerce.number({ error: "must be a number of days" }).int().min(1).max(90)),
   })
   .superRefine((env, issue) => {

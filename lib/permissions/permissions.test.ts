@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/errors";
-import { assertCan, can, PERMISSIONS, type Permission } from "./permissions";
+import { assertCan, can, canGrant, grantableRoles, PERMISSIONS, type Permission } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 // The product's table (docs: permissions), restated here on purpose: a change to
@@ -32,4 +32,15 @@ describe("permission table", () => {
       });
     }
   }
+});
+
+describe("granting roles", () => {
+  it("lets each role grant only roles whose permissions it has", () => {
+    expect(grantableRoles("owner")).toEqual(["owner", "admin", "member", "billing"]);
+    expect(grantableRoles("admin")).toEqual(["admin", "member"]);
+    expect(grantableRoles("member")).toEqual(["member"]);
+    expect(grantableRoles("billing")).toEqual(["billing"]);
+    expect(canGrant("admin", "owner")).toBe(false);
+    expect(canGrant("admin", "billing")).toBe(false);
+  });
 });

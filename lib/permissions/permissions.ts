@@ -1,5 +1,5 @@
 import { PermissionDeniedError } from "@/lib/errors";
-import type { Role } from "./roles";
+import { ROLES, type Role } from "./roles";
 
 /** Every permission the app checks. The one table of who may do what. */
 export const PERMISSIONS = [
@@ -32,6 +32,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * Whether `granter` may give someone `role` (by invitation, role change or API key):
+ * only a role whose every permission the granter has. So admins can grant admin and
+ * member, not owner or billing (billing can manage billing, which admins cannot).
+ */
+export function canGrant(granter: Role, role: Role): boolean {
+  return ROLE_PERMISSIONS[role].every((permission) => can(granter, permission));
+}
+
+export function grantableRoles(granter: Role): Role[] {
+  return ROLES.filter((role) => canGrant(granter, role));
 }
 
 export function assertCan(subject: { role: Role }, permission: Permission, message?: string): void {

@@ -21,10 +21,12 @@ export type TenantContext = {
   readonly user: SessionUser;
   readonly tenant: Tenant;
   readonly role: Role;
+  /** The client's address, for the activity log; null outside a request. */
+  readonly ip: string | null;
   readonly [tenantContextBrand]: true;
 };
 
 /** For guards only: call it after membership has been checked. */
-export function toTenantContext(value: { user: SessionUser; tenant: Tenant; role: Role }): TenantContext {
-  return Object.freeze({ ...value }) as TenantContext;
+export function toTenantContext(value: { user: SessionUser; tenant: Tenant; role: Role; ip?: string | null }): TenantContext {
+  return Object.freeze({ ...value, ip: value.ip ?? null }) as TenantContext;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { memberships, tenants, users } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import type { SessionUser, Tenant } from "./context";
@@ -14,13 +15,16 @@ async function insertTenant(tx: Executor, name: string, slug: string): Promise<T
   return tenant ?? null;
 }
 
-async function addOwner(tx: Executor, tenant: Tenant, userId: string) {
-  await tx.insert(memberships).values({ tenantId: tenant.id, userId, role: "owner" });
-  await tx.update(users).set({ lastTenantId: tenant.id }).where(eq(users.id, userId));
+type Creator = Pick<SessionUser, "id" | "name" | "email">;
+
+async function addOwner(tx: Executor, tenant: Tenant, user: Creator, ip: string | null) {
+  await tx.insert(memberships).values({ tenantId: tenant.id, userId: user.id, role: "owner" });
+  await tx.update(users).set({ lastTenantId: tenant.id }).where(eq(users.id, user.id));
+  await recordActivity(tx, { tenantId: tenant.id, actor: user, ip, action: "tenant.created" });
 }
 
 /** Creates a tenant with the user as its owner, in one transaction. */
-export async function createTenant(user: Pick<SessionUser, "id">, input: CreateTenantInput): Promise<Tenant> {
+export async function createTenant(user: Creator, input: CreateTenantInput, ip: string | null = null): Promise<Tenant> {
   const { name, slug } = parseOrThrow(createTenantSchema, input);
   return db.transaction(async (tx) => {
     const tenant = await insertTenant(tx, name, slug);
@@ -29,22 +33,17 @@ export async function createTenant(user: Pick<SessionUser, "id">, input: CreateT
         slug: [`"${slug}" is already taken. Try "${slugAlternative(slug, 1)}" or another.`],
       });
     }
-    await addOwner(tx, tenant, user.id);
+    await addOwner(tx, tenant, user, ip);
     return tenant;
   });
 }
 
 /** Creates a tenant under the first free variant of `baseSlug` (acme, acme-2, ...). */
-export async function createTenantWithFreeSlug(
-  tx: Executor,
-  userId: string,
-  name: string,
-  baseSlug: string,
-): Promise<Tenant> {
+export async function createTenantWithFreeSlug(tx: Executor, user: Creator, name: string, baseSlug: string): Promise<Tenant> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const tenant = await insertTenant(tx, name, slugAlternative(baseSlug, attempt));
     if (tenant) {
-      await addOwner(tx, tenant, userId);
+      await addOwner(tx, tenant, user, null);
       return tenant;
     }
   }

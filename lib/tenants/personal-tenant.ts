@@ -32,9 +32,9 @@ export async function ensurePersonalTenant(userId: string): Promise<Tenant | nul
       .update(users)
       .set({ personalTenantCreatedAt: new Date() })
       .where(and(eq(users.id, userId), isNull(users.personalTenantCreatedAt)))
-      .returning({ name: users.name, email: users.email });
+      .returning({ id: users.id, name: users.name, email: users.email });
     if (!claimed) return null;
     const { name, slug } = personalTenantName(claimed);
-    return createTenantWithFreeSlug(tx, userId, name, slug);
+    return createTenantWithFreeSlug(tx, claimed, name, slug);
   });
 }

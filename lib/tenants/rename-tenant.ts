@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { tenants } from "@/db/schema";
+import { logActivity } from "@/lib/activity/record";
 import { NotFoundError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { parseOrThrow } from "@/lib/validation";
@@ -11,11 +12,20 @@ import { renameTenantSchema, type RenameTenantInput } from "./schemas";
 export async function renameTenant(ctx: TenantContext, input: RenameTenantInput): Promise<Tenant> {
   assertCan(ctx, "tenant.rename", "Only owners and admins can rename this workspace.");
   const { name } = parseOrThrow(renameTenantSchema, input);
-  const [tenant] = await db
-    .update(tenants)
-    .set({ name })
-    .where(and(eq(tenants.id, ctx.tenant.id), isNull(tenants.deletedAt)))
-    .returning();
-  if (!tenant) throw new NotFoundError();
-  return tenant;
+  return db.transaction(async (tx) => {
+    const [tenant] = await tx
+      .update(tenants)
+      .set({ name })
+      .where(and(eq(tenants.id, ctx.tenant.id), isNull(tenants.deletedAt)))
+      .returning();
+    if (!tenant) throw new NotFoundError();
+    if (name !== ctx.tenant.name) {
+      await logActivity(ctx, tx, {
+        action: "tenant.renamed",
+        target: { type: "tenant", id: tenant.id, label: name },
+        metadata: { from: ctx.tenant.name, to: name },
+      });
+    }
+    return tenant;
+  });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/current-user";
+import { clientIp } from "@/lib/request/client-ip";
 import type { TenantContext } from "./context";
 import { loadTenantContext } from "./queries";
 
@@ -13,7 +14,7 @@ import { loadTenantContext } from "./queries";
  */
 export const requireTenant = cache(async (slug: string): Promise<TenantContext> => {
   const user = await requireUser(`/t/${encodeURIComponent(slug)}`);
-  const ctx = await loadTenantContext(user, slug);
+  const ctx = await loadTenantContext(user, slug, await clientIp());
   if (!ctx) notFound();
   return ctx;
 });

@@ -1,0 +1,36 @@
+import { ROLE_LABELS, isRole } from "@/lib/permissions/roles";
+import type { ActivityEntry } from "./events";
+
+const roleLabel = (value: unknown) => (isRole(value) ? ROLE_LABELS[value] : String(value ?? "?"));
+
+/** The entry as a phrase that follows the actor's name: "invited ada@x.com as Member". */
+export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLabel" | "metadata">): string {
+  const target = entry.targetLabel ?? "someone";
+  const meta = entry.metadata ?? {};
+  switch (entry.action) {
+    case "tenant.created":
+      return "created the workspace";
+    case "tenant.renamed":
+      return `renamed the workspace from “${String(meta.from)}” to “${String(meta.to)}”`;
+    case "tenant.ownership_transferred":
+      return `transferred ownership to ${target}`;
+    case "member.invited":
+      return `invited ${target} as ${roleLabel(meta.role)}`;
+    case "invitation.resent":
+      return `resent the invitation to ${target}`;
+    case "invitation.revoked":
+      return `revoked the invitation to ${target}`;
+    case "invitation.declined":
+      return "declined the invitation";
+    case "member.joined":
+      return `joined as ${roleLabel(meta.role)}`;
+    case "member.role_changed":
+      return `changed ${target}’s role from ${roleLabel(meta.from)} to ${roleLabel(meta.to)}`;
+    case "member.removed":
+      return `removed ${target}`;
+    case "member.left":
+      return "left the workspace";
+    default:
+      return entry.action;
+  }
+}

@@ -1,0 +1,27 @@
+/** Every kind of entry in the activity log. Later features add theirs here. */
+export const ACTIVITY_ACTIONS = [
+  "tenant.created",
+  "tenant.renamed",
+  "tenant.ownership_transferred",
+  "member.invited",
+  "invitation.resent",
+  "invitation.revoked",
+  "invitation.declined",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+
+export type ActivityTarget = { type: "user" | "invitation" | "tenant"; id: string; label: string | null };
+
+export type ActivityEntry = {
+  id: number;
+  action: string;
+  actorLabel: string | null;
+  targetLabel: string | null;
+  metadata: Record<string, unknown> | null;
+  ip: string | null;
+  createdAt: Date;
+};

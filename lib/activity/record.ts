@@ -1,0 +1,40 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import { activityLog } from "@/db/schema";
+import type { SessionUser, TenantContext } from "@/lib/tenants/context";
+import type { ActivityAction, ActivityTarget } from "./events";
+
+export type ActivityEvent = {
+  action: ActivityAction;
+  target?: ActivityTarget;
+  metadata?: Record<string, unknown>;
+};
+
+export const userLabel = (user: Pick<SessionUser, "name" | "email">) => user.name || user.email || null;
+
+/**
+ * Adds an entry for a tenant. Pass the transaction of the change it records, so the
+ * two stand or fall together. For an actor outside the tenant (a user accepting an
+ * invitation), give the tenant id and actor directly.
+ */
+export async function recordActivity(
+  executor: Executor,
+  entry: ActivityEvent & { tenantId: string; actor: Pick<SessionUser, "id" | "name" | "email"> | null; ip: string | null },
+): Promise<void> {
+  await executor.insert(activityLog).values({
+    tenantId: entry.tenantId,
+    actorId: entry.actor?.id ?? null,
+    actorLabel: entry.actor ? userLabel(entry.actor) : null,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    targetLabel: entry.target?.label ?? null,
+    metadata: entry.metadata ?? null,
+    ip: entry.ip,
+  });
+}
+
+/** Records what the context's user did in the context's tenant. */
+export async function logActivity(ctx: TenantContext, executor: Executor, event: ActivityEvent): Promise<void> {
+  await recordActivity(executor, { ...event, tenantId: ctx.tenant.id, actor: ctx.user, ip: ctx.ip });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { invitations, memberships, users } from "@/db/schema";
+import { logActivity } from "@/lib/activity/record";
+import { UserError } from "@/lib/errors";
+import { assertCan, canGrant, grantableRoles } from "@/lib/permissions/permissions";
+import { ROLE_LABELS } from "@/lib/permissions/roles";
+import { tenantScope } from "@/lib/tenancy/scope";
+import type { TenantContext } from "@/lib/tenants/context";
+import { parseOrThrow } from "@/lib/validation";
+import { invitationExpiry, isOpen, sendInvitation, type Invitation } from "./invitations";
+import { inviteSchema, type InviteInput } from "./schemas";
+import { newInvitationToken } from "./token";
+
+const pendingError = (email: string) =>
+  new UserError("There is already a pending invitation.", {
+    email: [`${email} already has a pending invitation. Resend it from the list below.`],
+  });
+
+/**
+ * Invites an address with a role no higher than the inviter's own, and mails the link,
+ * in one transaction: if the mail cannot be sent, no invitation exists.
+ */
+export async function createInvitation(ctx: TenantContext, input: InviteInput, appUrl: string): Promise<Invitation> {
+  assertCan(ctx, "invitations.manage", "Only owners and admins can invite people.");
+  const { email, role } = parseOrThrow(inviteSchema, input);
+  if (!canGrant(ctx.role, role)) {
+    const allowed = grantableRoles(ctx.role).map((r) => ROLE_LABELS[r]).join(" or ");
+    throw new UserError("You cannot give that role.", { role: [`You can invite people as ${allowed}.`] });
+  }
+  const { token, hash } = newInvitationToken();
+  try {
+    return await db.transaction(async (tx) => {
+      const scope = tenantScope(ctx, tx);
+      const [member] = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(scope.owned(memberships, eq(users.email, email)));
+      if (member) throw new UserError("Already a member.", { email: [`${email} is already a member of this workspace.`] });
+
+      const open = await scope.findFirst(invitations, and(eq(invitations.email, email), isOpen));
+      if (open && open.expiresAt.getTime() > Date.now()) throw pendingError(email);
+      // An expired invitation is closed so that a new one can be made.
+      if (open) await scope.update(invitations, { revokedAt: new Date() }, eq(invitations.id, open.id));
+
+      const [invitation] = await scope.insert(invitations, {
+        email,
+        role,
+        tokenHash: hash,
+        invitedById: ctx.user.id,
+        expiresAt: invitationExpiry(),
+      });
+      await logActivity(ctx, tx, {
+        action: "member.invited",
+        target: { type: "invitation", id: invitation!.id, label: email },
+        metadata: { role },
+      });
+      await sendInvitation(ctx, tx, invitation!, token, appUrl);
+      return invitation!;
+    });
+  } catch (error) {
+    // Two invitations for one address at the same moment: the second meets the index.
+    if (isUniqueViolation(error, "invitations_open_email_key")) throw pendingError(email);
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { invitations, memberships, users } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record";
+import { UserError } from "@/lib/errors";
+import type { SessionUser } from "@/lib/tenants/context";
+import { findUsableInvitation, isUsable, type InvitationView } from "./invitations";
+
+export const INVALID_INVITATION = "This invitation is not valid. It may have expired, been used or been withdrawn.";
+
+export class InvalidInvitationError extends UserError {
+  constructor() {
+    super(INVALID_INVITATION);
+    this.name = "InvalidInvitationError";
+  }
+}
+
+/** Whether this signed-in user may answer this invitation: same email, and verified. */
+export async function invitationMismatch(user: Pick<SessionUser, "id">, invitation: Pick<InvitationView, "email">, executor: Executor = db) {
+  const [row] = await executor
+    .select({ email: users.email, verified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, user.id));
+  if (!row?.email || row.email.toLowerCase() !== invitation.email) return "wrong-account" as const;
+  if (!row.verified) return "unverified" as const;
+  return null;
+}
+
+async function claim(tx: Executor, user: SessionUser, token: string, answer: "acceptedAt" | "declinedAt") {
+  const invitation = await findUsableInvitation(token, tx);
+  if (!invitation) throw new InvalidInvitationError();
+  const mismatch = await invitationMismatch(user, invitation, tx);
+  if (mismatch === "wrong-account") throw new UserError(`This invitation is for ${invitation.email}. Sign in with that address to answer it.`);
+  if (mismatch === "unverified") throw new UserError(`Sign in with a link sent to ${invitation.email} to confirm the address first.`);
+  // The claim is one conditional update: of many parallel answers, one wins.
+  const [claimed] = await tx
+    .update(invitations)
+    .set(answer === "acceptedAt" ? { acceptedAt: new Date(), acceptedById: user.id } : { declinedAt: new Date() })
+    .where(and(eq(invitations.tenantId, invitation.tenantId), eq(invitations.id, invitation.id), isUsable))
+    .returning({ id: invitations.id });
+  if (!claimed) throw new InvalidInvitationError();
+  return invitation;
+}
+
+/**
+ * Joins the tenant with the invitation's role and uses the invitation up, in one
+ * transaction. Only the user with the invited, verified email can.
+ */
+export async function acceptInvitation(user: SessionUser, token: string, ip: string | null = null): Promise<{ slug: string }> {
+  return db.transaction(async (tx) => {
+    const invitation = await claim(tx, user, token, "acceptedAt");
+    const [joined] = await tx
+      .insert(memberships)
+      .values({ tenantId: invitation.tenantId, userId: user.id, role: invitation.role })
+      .onConflictDoNothing()
+      .returning({ role: memberships.role });
+    if (joined) {
+      await recordActivity(tx, {
+        tenantId: invitation.tenantId,
+        actor: user,
+        ip,
+        action: "member.joined",
+        target: { type: "user", id: user.id, label: user.name || user.email },
+        metadata: { role: invitation.role },
+      });
+    }
+    await tx.update(users).set({ lastTenantId: invitation.tenantId }).where(eq(users.id, user.id));
+    return { slug: invitation.tenant.slug };
+  });
+}
+
+export async function declineInvitation(user: SessionUser, token: string, ip: string | null = null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const invitation = await claim(tx, user, token, "declinedAt");
+    await recordActivity(tx, {
+      tenantId: invitation.tenantId,
+      actor: user,
+      ip,
+      action: "invitation.declined",
+      target: { type: "invitation", id: invitation.id, label: invitation.email },
+    });
+  });
+}

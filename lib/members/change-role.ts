@@ -1,0 +1,36 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { logActivity } from "@/lib/activity/record";
+import { PermissionDeniedError } from "@/lib/errors";
+import { assertCan, canGrant } from "@/lib/permissions/permissions";
+import { ROLE_LABELS } from "@/lib/permissions/roles";
+import { tenantScope } from "@/lib/tenancy/scope";
+import type { TenantContext } from "@/lib/tenants/context";
+import { parseOrThrow } from "@/lib/validation";
+import { assertAnotherOwnerRemains, getMemberForUpdate, memberTarget, type Member } from "./members";
+import { changeRoleSchema, type ChangeRoleInput } from "./schemas";
+
+export async function changeMemberRole(ctx: TenantContext, input: ChangeRoleInput): Promise<Member> {
+  assertCan(ctx, "members.manage", "Only owners and admins can change roles.");
+  const { userId, role } = parseOrThrow(changeRoleSchema, input);
+  return db.transaction(async (tx) => {
+    const member = await getMemberForUpdate(ctx, tx, userId);
+    if (member.role === role) return member;
+    if (member.role === "owner" && ctx.role !== "owner") {
+      throw new PermissionDeniedError("Only owners can change an owner's role.");
+    }
+    if (!canGrant(ctx.role, role)) {
+      throw new PermissionDeniedError(`You cannot give the ${ROLE_LABELS[role]} role.`);
+    }
+    if (member.role === "owner") await assertAnotherOwnerRemains(ctx, tx, userId);
+    await tenantScope(ctx, tx).update(memberships, { role }, eq(memberships.userId, userId));
+    await logActivity(ctx, tx, {
+      action: "member.role_changed",
+      target: memberTarget(member),
+      metadata: { from: member.role, to: role },
+    });
+    return { ...member, role };
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions/permissions";
+import type { Role } from "@/lib/permissions/roles";
+import { tenantScope } from "@/lib/tenancy/scope";
+import type { TenantContext } from "@/lib/tenants/context";
+
+export type Member = {
+  userId: string;
+  name: string | null;
+  email: string | null;
+  role: Role;
+  joinedAt: Date;
+};
+
+const memberColumns = {
+  userId: memberships.userId,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  joinedAt: memberships.joinedAt,
+};
+
+export async function listMembers(ctx: TenantContext): Promise<Member[]> {
+  assertCan(ctx, "tenant.read");
+  return db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(tenantScope(ctx).owned(memberships))
+    .orderBy(asc(memberships.joinedAt), asc(users.email));
+}
+
+/** The member, locked for the rest of the transaction; another tenant's member is not found. */
+export async function getMemberForUpdate(ctx: TenantContext, tx: Executor, userId: string): Promise<Member> {
+  const [member] = await tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(tenantScope(ctx, tx).owned(memberships, eq(memberships.userId, userId)))
+    .for("update", { of: memberships });
+  if (!member) throw new NotFoundError("That person is not a member of this workspace.");
+  return member;
+}
+
+export const LAST_OWNER_MESSAGE = "A workspace needs at least one owner. Make someone else an owner first.";
+
+/**
+ * Refuses a change that would leave the tenant without an owner once `userId` stops
+ * being one. Locks the owners' rows, so two owners demoting each other at once
+ * cannot both succeed.
+ */
+export async function assertAnotherOwnerRemains(ctx: TenantContext, tx: Executor, userId: string): Promise<void> {
+  const owners = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(tenantScope(ctx, tx).owned(memberships, eq(memberships.role, "owner")))
+    .for("update");
+  if (!owners.some((o) => o.userId !== userId)) throw new UserError(LAST_OWNER_MESSAGE);
+}
+
+export const memberTarget = (member: Member) =>
+  ({ type: "user", id: member.userId, label: member.name || member.email }) as const;

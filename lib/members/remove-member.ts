@@ -1,0 +1,38 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { logActivity } from "@/lib/activity/record";
+import { PermissionDeniedError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions/permissions";
+import { tenantScope } from "@/lib/tenancy/scope";
+import type { TenantContext } from "@/lib/tenants/context";
+import { parseOrThrow } from "@/lib/validation";
+import { assertAnotherOwnerRemains, getMemberForUpdate, memberTarget } from "./members";
+import { memberTargetSchema } from "./schemas";
+
+/** Removes someone else; access ends with their next request. Removing yourself is leaving. */
+export async function removeMember(ctx: TenantContext, input: { userId: string }): Promise<void> {
+  const { userId } = parseOrThrow(memberTargetSchema, input);
+  if (userId === ctx.user.id) return leaveTenant(ctx);
+  assertCan(ctx, "members.manage", "Only owners and admins can remove members.");
+  await db.transaction(async (tx) => {
+    const member = await getMemberForUpdate(ctx, tx, userId);
+    if (member.role === "owner") {
+      if (ctx.role !== "owner") throw new PermissionDeniedError("Only owners can remove an owner.");
+      await assertAnotherOwnerRemains(ctx, tx, userId);
+    }
+    await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, userId));
+    await logActivity(ctx, tx, { action: "member.removed", target: memberTarget(member) });
+  });
+}
+
+/** Anyone may leave, except the last owner. */
+export async function leaveTenant(ctx: TenantContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const me = await getMemberForUpdate(ctx, tx, ctx.user.id);
+    if (me.role === "owner") await assertAnotherOwnerRemains(ctx, tx, me.userId);
+    await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, me.userId));
+    await logActivity(ctx, tx, { action: "member.left", target: memberTarget(me) });
+  });
+}

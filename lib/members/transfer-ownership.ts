@@ -1,0 +1,32 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { logActivity } from "@/lib/activity/record";
+import { UserError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions/permissions";
+import { tenantScope } from "@/lib/tenancy/scope";
+import type { TenantContext } from "@/lib/tenants/context";
+import { parseOrThrow } from "@/lib/validation";
+import { getMemberForUpdate, memberTarget } from "./members";
+import { memberTargetSchema } from "./schemas";
+
+/** Makes another member an owner and the acting owner an admin, in one transaction. */
+export async function transferOwnership(ctx: TenantContext, input: { userId: string }): Promise<void> {
+  assertCan(ctx, "tenant.delete", "Only owners can transfer ownership.");
+  const { userId } = parseOrThrow(memberTargetSchema, input);
+  if (userId === ctx.user.id) throw new UserError("Choose another member to make owner.");
+  await db.transaction(async (tx) => {
+    const me = await getMemberForUpdate(ctx, tx, ctx.user.id);
+    if (me.role !== "owner") throw new UserError("Only owners can transfer ownership.");
+    const member = await getMemberForUpdate(ctx, tx, userId);
+    const scope = tenantScope(ctx, tx);
+    await scope.update(memberships, { role: "owner" }, eq(memberships.userId, member.userId));
+    await scope.update(memberships, { role: "admin" }, eq(memberships.userId, ctx.user.id));
+    await logActivity(ctx, tx, {
+      action: "tenant.ownership_transferred",
+      target: memberTarget(member),
+      metadata: { from: member.role },
+    });
+  });
+}

@@ -1,0 +1,34 @@
+// Test helpers: members of tenants with their contexts, built through the guard's own query.
+import { addMember, createTenant, createUser } from "@/db/factories";
+import type { Role } from "@/lib/permissions/roles";
+import type { SessionUser, TenantContext } from "@/lib/tenants/context";
+import { loadTenantContext } from "@/lib/tenants/queries";
+
+type Tenant = Awaited<ReturnType<typeof createTenant>>;
+export type TestMember = { user: SessionUser; tenant: Tenant; ctx: TenantContext };
+
+export async function contextOf(user: SessionUser, tenant: Tenant): Promise<TenantContext> {
+  const ctx = await loadTenantContext(user, tenant.slug, "203.0.113.7");
+  if (!ctx) throw new Error(`${user.email} is not a member of ${tenant.slug}`);
+  return ctx;
+}
+
+/** A new user with `role` in `tenant` (a new tenant when none is given). */
+export async function memberOf(tenant: Tenant | null, role: Role, name?: string): Promise<TestMember> {
+  const row = await createUser(name ? { name } : {});
+  const user: SessionUser = { id: row.id, name: row.name, email: row.email, image: row.image };
+  const t = tenant ?? (await createTenant());
+  await addMember(t, user, role);
+  return { user, tenant: t, ctx: await contextOf(user, t) };
+}
+
+/** A tenant with one member of each role. */
+export async function teamOfEveryRole() {
+  const owner = await memberOf(null, "owner", "Olive Owner");
+  const [admin, member, billing] = await Promise.all([
+    memberOf(owner.tenant, "admin", "Adam Admin"),
+    memberOf(owner.tenant, "member", "Mia Member"),
+    memberOf(owner.tenant, "billing", "Bill Billing"),
+  ]);
+  return { tenant: owner.tenant, owner, admin, member, billing };
+}
