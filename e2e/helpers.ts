@@ -4,14 +4,23 @@ export function uniqueEmail(name: string): string {
   return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
 }
 
-/** Opens the newest sign-in link mailed to `email` from the development outbox. */
-export async function openMagicLink(page: Page, email: string) {
+/** The link in the newest mail to `email` whose subject contains `subject`, from the development outbox. */
+export async function linkMailedTo(page: Page, email: string, subject: string): Promise<string> {
   await page.goto("/dev/outbox");
-  const message = page.getByTestId("outbox-message").filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) });
-  await expect(message.first()).toBeVisible();
-  const href = await message.first().getByRole("link").getAttribute("href");
+  const message = page
+    .getByTestId("outbox-message")
+    .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
+    .filter({ has: page.getByRole("heading", { name: subject }) })
+    .first();
+  await expect(message).toBeVisible();
+  return (await message.getByRole("link").getAttribute("href"))!;
+}
+
+/** Opens the newest sign-in link mailed to `email`. */
+export async function openMagicLink(page: Page, email: string) {
+  const href = await linkMailedTo(page, email, "Sign in to");
   expect(href).toContain("/api/auth/callback/email");
-  await page.goto(href!);
+  await page.goto(href);
 }
 
 /** Asks for a magic link from the sign-in page the browser is on. */
@@ -41,4 +50,18 @@ export async function createTenantFromSelector(page: Page, name: string) {
   const dialog = page.getByRole("dialog", { name: "Create a workspace" });
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Create workspace" }).click();
+}
+
+/** Picks an item in a member's row menu. */
+export async function memberMenu(page: Page, who: string, item: string) {
+  await page.getByRole("button", { name: `Actions for ${who}` }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+export async function changeRole(page: Page, who: string, role: string) {
+  await memberMenu(page, who, "Change role…");
+  const dialog = page.getByRole("alertdialog");
+  await dialog.getByRole("radio", { name: new RegExp(`^${role}`) }).check();
+  await dialog.getByRole("button", { name: "Save role" }).click();
+  await expect(dialog).toHaveCount(0);
 }

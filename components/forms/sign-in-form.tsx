@@ -9,15 +9,21 @@ import { idle, type ActionState } from "@/lib/actions/action-state";
 export function EmailSignInForm({
   action,
   callbackUrl,
+  email,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   callbackUrl: string;
+  /** Sign in as this address only (e.g. the one an invitation is for). */
+  email?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, idle);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {email ? (
+        <input type="hidden" name="email" value={email} />
+      ) : (
       <Field
         label="Email"
         name="email"
@@ -30,6 +36,7 @@ export function EmailSignInForm({
         required
         autoFocus
       />
+      )}
       {state.status === "error" && !errors && <FormMessage tone="error">{state.message}</FormMessage>}
       <SubmitButton pending={pending} pendingLabel="Sending link…" className="w-full">
         Email me a sign-in link

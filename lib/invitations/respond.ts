@@ -4,14 +4,13 @@ import { db, type Executor } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
+import { INVALID_INVITATION_TEXT } from "./copy";
 import type { SessionUser } from "@/lib/tenants/context";
 import { findUsableInvitation, isUsable, type InvitationView } from "./invitations";
 
-export const INVALID_INVITATION = "This invitation is not valid. It may have expired, been used or been withdrawn.";
-
 export class InvalidInvitationError extends UserError {
   constructor() {
-    super(INVALID_INVITATION);
+    super(`This invitation is not valid. ${INVALID_INVITATION_TEXT}`);
     this.name = "InvalidInvitationError";
   }
 }

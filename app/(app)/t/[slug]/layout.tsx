@@ -1,5 +1,6 @@
 import { AppHeader } from "@/components/app/app-header";
 import { TenantNav } from "@/components/app/tenant-nav";
+import { can } from "@/lib/permissions/permissions";
 import { listTenantsForUser } from "@/lib/tenants/queries";
 import { rememberLastTenant } from "@/lib/tenants/last-tenant";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -12,6 +13,8 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const [tenants] = await Promise.all([listTenantsForUser(ctx.user.id), rememberLastTenant(ctx)]);
   const nav = [
     { href: tenantPath(slug), label: "Dashboard" },
+    { href: tenantPath(slug, "members"), label: "Members" },
+    ...(can(ctx.role, "activity.read") ? [{ href: tenantPath(slug, "activity"), label: "Activity" }] : []),
     { href: tenantPath(slug, "settings"), label: "Settings" },
   ];
 

@@ -2,6 +2,7 @@ import { CalendarDays, Settings, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatDate } from "@/lib/format/dates";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantPath } from "@/lib/tenants/paths";
 import { countMembers } from "@/lib/tenants/queries";
@@ -23,7 +24,7 @@ export default async function TenantDashboardPage({ params }: { params: Promise<
     {
       icon: CalendarDays,
       label: "Created",
-      value: ctx.tenant.createdAt.toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric" }),
+      value: formatDate(ctx.tenant.createdAt),
     },
   ];
 

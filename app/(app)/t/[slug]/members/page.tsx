@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/app/page-header";
+import { InvitationList } from "@/components/members/invitation-list";
+import { InviteForm } from "@/components/members/invite-form";
+import { MemberList, type MemberRow } from "@/components/members/member-list";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TENANT_LABEL } from "@/lib/config/app";
+import { formatDate } from "@/lib/format/dates";
+import { listPendingInvitations } from "@/lib/invitations/invitations";
+import { listMembers, type Member } from "@/lib/members/members";
+import { can, grantableRoles } from "@/lib/permissions/permissions";
+import type { TenantContext } from "@/lib/tenants/context";
+import { requireTenant } from "@/lib/tenants/require-tenant";
+import {
+  changeRoleAction,
+  inviteAction,
+  leaveTenantAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+  transferOwnershipAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Members" };
+
+/** What the viewer may do to each member. The lib functions check it again on every action. */
+function toRow(ctx: TenantContext, member: Member): MemberRow {
+  const isMe = member.userId === ctx.user.id;
+  const manages = can(ctx.role, "members.manage") && (member.role !== "owner" || ctx.role === "owner");
+  const choices = manages ? grantableRoles(ctx.role) : [];
+  return {
+    ...member,
+    joinedAt: formatDate(member.joinedAt),
+    isMe,
+    roleChoices: choices.includes(member.role) ? choices : [],
+    canRemove: manages && !isMe,
+    canMakeOwner: can(ctx.role, "tenant.delete") && !isMe && member.role !== "owner",
+  };
+}
+
+export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ctx = await requireTenant(slug);
+  const canInvite = can(ctx.role, "invitations.manage");
+  const [members, invitations] = await Promise.all([listMembers(ctx), canInvite ? listPendingInvitations(ctx) : []]);
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={`${members.length} ${members.length === 1 ? "person" : "people"} in ${ctx.tenant.name}.`}
+      />
+      {canInvite && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Invite someone</CardTitle>
+            <CardDescription>They get an email with a link to join this {TENANT_LABEL.singular}.</CardDescription>
+          </CardHeader>
+          <InviteForm action={inviteAction.bind(null, slug)} roles={grantableRoles(ctx.role)} />
+        </Card>
+      )}
+      <Card>
+        <CardHeader className="pb-3 sm:pb-3">
+          <CardTitle>People</CardTitle>
+        </CardHeader>
+        <MemberList
+          members={members.map((m) => toRow(ctx, m))}
+          actions={{
+            changeRole: changeRoleAction.bind(null, slug),
+            remove: removeMemberAction.bind(null, slug),
+            leave: leaveTenantAction.bind(null, slug),
+            transfer: transferOwnershipAction.bind(null, slug),
+          }}
+        />
+      </Card>
+      {canInvite && (
+        <Card>
+          <CardHeader className="pb-3 sm:pb-3">
+            <CardTitle>Pending invitations</CardTitle>
+          </CardHeader>
+          <InvitationList
+            invitations={invitations.map((i) => ({ ...i, expires: formatDate(i.expiresAt) }))}
+            actions={{ resend: resendInvitationAction.bind(null, slug), revoke: revokeInvitationAction.bind(null, slug) }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}
