@@ -161,3 +161,21 @@ test("a user changes their display name and renames their tenant", async ({ page
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(page.getByTestId("tenant-selector")).toContainText("Compiler Club");
 });
+
+test("a forged or stale session cookie gets past the proxy but not the guard", async ({ browser }) => {
+  const slug = await (async () => {
+    const context = await browser.newContext();
+    const found = await signIn(await context.newPage(), uniqueEmail("forged"));
+    await context.close();
+    return found;
+  })();
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "authjs.session-token", value: "not-a-real-session", url: test.info().project.use.baseURL! }]);
+  const page = await context.newPage();
+  await page.goto(`/t/${slug}/members`);
+  // Only the server's own check can send this visitor to sign-in, with the way back.
+  await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(`/t/${slug}/members`)}`));
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  await context.close();
+});
