@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
 const dataDir = `.data/e2e-${port}`;
+// The fake Stripe API (Stripe itself is unreachable from CI) runs beside the app.
+const stripePort = port + 1;
+const webhookSecret = "whsec_e2e_only_secret";
 
 // Playwright cannot download browsers everywhere; use the system Chromium when there is one.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -35,7 +38,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [
+    {
+      command: "npx tsx lib/billing/testing/serve-fake-stripe.ts",
+      url: `http://localhost:${stripePort}/v1/prices`, // answers 401 without a key: up
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: {
+        FAKE_STRIPE_PORT: String(stripePort),
+        FAKE_STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe/webhook`,
+        STRIPE_WEBHOOK_SECRET: webhookSecret,
+      },
+    },
+    {
     // A production build (`npm run build` first; `npm run test:e2e` does both).
     command: `rm -rf ${dataDir} && npx next start -p ${port}`,
     url: baseURL,
@@ -51,6 +66,10 @@ export default defineConfig({
       AUTH_URL: baseURL,
       // Every e2e user signs in from this machine's address.
       MAGIC_LINK_LIMIT_PER_IP: "10000",
+      STRIPE_SECRET_KEY: "sk_test_e2e_fake",
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_API_BASE: `http://localhost:${stripePort}`,
     },
-  },
+    },
+  ],
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export function uniqueEmail(name: string): string {
   return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
@@ -64,4 +64,24 @@ export async function changeRole(page: Page, who: string, role: string) {
   await dialog.getByRole("radio", { name: new RegExp(`^${role}`) }).check();
   await dialog.getByRole("button", { name: "Save role" }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/** Invites a new address with `role` from the owner's page, and signs them in and accepts in a new browser context. */
+export async function joinAs(owner: Page, browser: Browser, slug: string, role: string, name: string) {
+  const email = uniqueEmail(name);
+  await owner.goto(`/t/${slug}/members`);
+  await owner.getByRole("textbox", { name: "Email" }).fill(email);
+  await owner.getByLabel("Role").selectOption({ label: role });
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByRole("status").filter({ hasText: `Invitation sent to ${email}.` })).toBeVisible();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(await linkMailedTo(page, email, "invited you to"));
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await openMagicLink(page, email);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}$`));
+  return { page, context, email };
 }

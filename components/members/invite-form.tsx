@@ -61,7 +61,7 @@ export function InviteForm({ action, roles }: { action: FormAction; roles: Role[
           </p>
         </div>
         {state.status === "error" && !errors && (
-          <FormMessage tone="error" className="sm:col-span-2">
+          <FormMessage tone="error" className="sm:col-span-2" link={state.link}>
             {state.message}
           </FormMessage>
         )}

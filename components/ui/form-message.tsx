@@ -1,7 +1,19 @@
 import { CircleAlert, CircleCheck } from "lucide-react";
+import Link from "next/link";
+import type { ErrorLink } from "@/lib/errors";
 import { cn } from "./cn";
 
-export function FormMessage({ tone, children, className }: { tone: "error" | "success"; children: React.ReactNode; className?: string }) {
+export function FormMessage({
+  tone,
+  children,
+  className,
+  link,
+}: {
+  tone: "error" | "success";
+  children: React.ReactNode;
+  className?: string;
+  link?: ErrorLink;
+}) {
   const Icon = tone === "error" ? CircleAlert : CircleCheck;
   return (
     <p
@@ -13,7 +25,17 @@ export function FormMessage({ tone, children, className }: { tone: "error" | "su
       )}
     >
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
-      <span>{children}</span>
+      <span>
+        {children}
+        {link && (
+          <>
+            {" "}
+            <Link href={link.href} className="font-medium underline underline-offset-2">
+              {link.label}
+            </Link>
+          </>
+        )}
+      </span>
     </p>
   );
 }

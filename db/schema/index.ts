@@ -4,3 +4,4 @@ export * from "./invitations";
 export * from "./activity";
 export * from "./email-outbox";
 export * from "./rate-limits";
+export * from "./billing";

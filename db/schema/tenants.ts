@@ -8,6 +8,10 @@ export const tenants = pgTable("tenants", {
   // Unique across all rows, deleted ones included, so an old link never opens a new tenant.
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /** Always set: every tenant is on exactly one plan (lib/plans). Free until Stripe says otherwise. */
+  planId: text("plan_id").notNull().default("free"),
+  /** The tenant's one Stripe customer, made on its first checkout. */
+  stripeCustomerId: text("stripe_customer_id").unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true })
     .notNull()

@@ -32,7 +32,9 @@ async function run<Who, S extends z.ZodType, R>(
     return { status: "success", data: data ?? undefined };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() must reach Next
-    if (error instanceof UserError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
+    if (error instanceof UserError) {
+      return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values, link: error.link };
+    }
     if (error instanceof PermissionDeniedError) return { status: "error", message: error.message, values };
     if (error instanceof NotFoundError) return { status: "error", message: "It no longer exists.", values };
     console.error(error);

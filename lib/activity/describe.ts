@@ -30,6 +30,8 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `removed ${target}`;
     case "member.left":
       return "left the workspace";
+    case "billing.plan_changed":
+      return `changed the plan from ${String(meta.from ?? "?")} to ${String(meta.to ?? "?")}`;
     default:
       return entry.action;
   }

@@ -11,6 +11,7 @@ export const ACTIVITY_ACTIONS = [
   "member.role_changed",
   "member.removed",
   "member.left",
+  "billing.plan_changed",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 

@@ -19,12 +19,18 @@ export const userLabel = (user: Pick<SessionUser, "name" | "email">) => user.nam
  */
 export async function recordActivity(
   executor: Executor,
-  entry: ActivityEvent & { tenantId: string; actor: Pick<SessionUser, "id" | "name" | "email"> | null; ip: string | null },
+  entry: ActivityEvent & {
+    tenantId: string;
+    actor: Pick<SessionUser, "id" | "name" | "email"> | null;
+    /** For an actor that is not a user ("Stripe"). */
+    actorLabel?: string;
+    ip: string | null;
+  },
 ): Promise<void> {
   await executor.insert(activityLog).values({
     tenantId: entry.tenantId,
     actorId: entry.actor?.id ?? null,
-    actorLabel: entry.actor ? userLabel(entry.actor) : null,
+    actorLabel: entry.actor ? userLabel(entry.actor) : (entry.actorLabel ?? null),
     action: entry.action,
     targetType: entry.target?.type ?? null,
     targetId: entry.target?.id ?? null,

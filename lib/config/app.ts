@@ -6,3 +6,6 @@ export const TENANT_LABEL = { singular: "workspace", plural: "workspaces", title
 
 /** Where the app keeps local state: the embedded database, the dev auth secret. */
 export const DATA_DIR = ".data";
+
+/** Where "Contact us" on the enterprise plan writes to. */
+export const SALES_EMAIL = "sales@example.com";

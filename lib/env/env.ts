@@ -32,6 +32,18 @@ const envSchema = z
     EMAIL_OUTBOX: optional(flag),
     VERCEL: optional(z.string()),
     MAGIC_LINK_LIMIT_PER_IP: optional(z.coerce.number({ error: "must be a whole number" }).int().min(1)),
+    STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, { error: "must be a Stripe secret key (sk_test_... or sk_live_...)" })),
+    STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, { error: "must be a webhook signing secret (whsec_...)" })),
+    // For tests: send the Stripe SDK to a local fake of the API, e.g. http://localhost:12111.
+    STRIPE_API_BASE: optional(z.url({ error: "must be a URL, e.g. http://localhost:12111" })),
+    ...Object.fromEntries(
+      ["PRO", "BUSINESS"].flatMap((plan) =>
+        ["MONTHLY", "YEARLY"].map((interval) => [
+          `STRIPE_PRICE_${plan}_${interval}`,
+          optional(z.string().regex(/^price_/, { error: "must be a Stripe price id (price_...)" })),
+        ]),
+      ),
+    ),
     INVITATION_TTL_DAYS: optional(z.coerce.number({ error: "must be a number of days" }).int().min(1).max(90)),
   })
   .superRefine((env, issue) => {
@@ -44,6 +56,9 @@ const envSchema = z
       if (env[secret] && !env[id]) add(id, `is required when ${secret} is set`);
     }
     if (env.EMAIL_SERVER && !env.EMAIL_FROM) add("EMAIL_FROM", "is required when EMAIL_SERVER is set");
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      add("STRIPE_WEBHOOK_SECRET", "is required when STRIPE_SECRET_KEY is set (from the webhook endpoint, or `stripe listen`)");
+    }
     if (env.VERCEL && env.EMAIL_OUTBOX) {
       add("EMAIL_OUTBOX", "cannot be used on Vercel: anyone could read sign-in links at /dev/outbox; set EMAIL_SERVER");
     }

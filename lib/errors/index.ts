@@ -1,10 +1,13 @@
 export type FieldErrors = Record<string, string[] | undefined>;
 
-/** A problem the person can fix; its message is shown to them as is. */
+export type ErrorLink = { href: string; label: string };
+
+/** A problem the person can fix; its message is shown to them as is, with a link to the fix if any. */
 export class UserError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: FieldErrors,
+    readonly link?: ErrorLink,
   ) {
     super(message);
     this.name = "UserError";

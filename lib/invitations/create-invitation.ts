@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { invitations, memberships, users } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
+import { assertWithinLimit } from "@/lib/plans/limits";
 import { UserError } from "@/lib/errors";
 import { assertCan, canGrant, grantableRoles } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
@@ -45,6 +46,7 @@ export async function createInvitation(ctx: TenantContext, input: InviteInput, a
       if (open && open.expiresAt.getTime() > Date.now()) throw pendingError(email);
       // An expired invitation is closed so that a new one can be made.
       if (open) await scope.update(invitations, { revokedAt: new Date() }, eq(invitations.id, open.id));
+      await assertWithinLimit(ctx, tx, "members");
 
       const [invitation] = await scope.insert(invitations, {
         email,

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { memberships, tenants, users } from "@/db/schema";
+import { memberships, planChanges, tenants, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
@@ -21,6 +21,7 @@ async function addOwner(tx: Executor, tenant: Tenant, user: Creator, ip: string 
   await tx.insert(memberships).values({ tenantId: tenant.id, userId: user.id, role: "owner" });
   await tx.update(users).set({ lastTenantId: tenant.id }).where(eq(users.id, user.id));
   await recordActivity(tx, { tenantId: tenant.id, actor: user, ip, action: "tenant.created" });
+  await tx.insert(planChanges).values({ tenantId: tenant.id, fromPlan: null, toPlan: tenant.planId, source: "system" });
 }
 
 /** Creates a tenant with the user as its owner, in one transaction. */

@@ -22,9 +22,9 @@ export async function memberOf(tenant: Tenant | null, role: Role, name?: string)
   return { user, tenant: t, ctx: await contextOf(user, t) };
 }
 
-/** A tenant with one member of each role. */
+/** A tenant with one member of each role, on the Pro plan (four people would fill Free's three). */
 export async function teamOfEveryRole() {
-  const owner = await memberOf(null, "owner", "Olive Owner");
+  const owner = await memberOf(await createTenant({ planId: "pro" }), "owner", "Olive Owner");
   const [admin, member, billing] = await Promise.all([
     memberOf(owner.tenant, "admin", "Adam Admin"),
     memberOf(owner.tenant, "member", "Mia Member"),

@@ -15,6 +15,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
     { href: tenantPath(slug), label: "Dashboard" },
     { href: tenantPath(slug, "members"), label: "Members" },
     ...(can(ctx.role, "activity.read") ? [{ href: tenantPath(slug, "activity"), label: "Activity" }] : []),
+    ...(can(ctx.role, "billing.manage") ? [{ href: tenantPath(slug, "billing"), label: "Billing" }] : []),
     { href: tenantPath(slug, "settings"), label: "Settings" },
   ];
 

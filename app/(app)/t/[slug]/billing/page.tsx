@@ -1,0 +1,156 @@
+import { AlertTriangle, CreditCard } from "lucide-react";
+import type { Metadata } from "next";
+import { NoAccess } from "@/components/app/no-access";
+import { PageHeader } from "@/components/app/page-header";
+import { PlanCards } from "@/components/billing/plan-cards";
+import { PortalButton } from "@/components/billing/portal-button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
+import { completeCheckout } from "@/lib/billing/checkout";
+import { getBillingOverview } from "@/lib/billing/overview";
+import { NOT_CONFIGURED } from "@/lib/billing/stripe";
+import { SALES_EMAIL } from "@/lib/config/app";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate } from "@/lib/format/dates";
+import { can } from "@/lib/permissions/permissions";
+import { LIMIT_LABELS, PLANS, PLAN_IDS, type LimitName } from "@/lib/plans/plans";
+import { requireTenant } from "@/lib/tenants/require-tenant";
+import { checkoutAction, portalAction } from "./actions";
+
+export const metadata: Metadata = { title: "Billing" };
+
+const STATUS_LABELS: Record<string, string> = {
+  active: "Active",
+  trialing: "Trial",
+  past_due: "Payment failed",
+  unpaid: "Unpaid",
+  canceled: "Canceled",
+  incomplete: "Awaiting payment",
+  incomplete_expired: "Expired",
+  paused: "Paused",
+};
+
+export default async function BillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ checkout?: string }>;
+}) {
+  const { slug } = await params;
+  const ctx = await requireTenant(slug);
+  if (!can(ctx.role, "billing.manage")) {
+    return (
+      <>
+        <PageHeader title="Billing" />
+        <NoAccess>Only owners and billing members can see and change the plan.</NoAccess>
+      </>
+    );
+  }
+
+  // Back from Stripe Checkout: read the new subscription now rather than wait for the webhook.
+  const { checkout } = await searchParams;
+  let notice: { tone: "success" | "error"; text: string } | null = null;
+  if (checkout === "canceled") notice = { tone: "error", text: "Checkout was canceled. Nothing changed." };
+  else if (checkout) {
+    try {
+      const { planId } = await completeCheckout(ctx, checkout);
+      notice = { tone: "success", text: `Thank you! This workspace is now on the ${PLANS[planId].name} plan.` };
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      notice = { tone: "error", text: "That checkout could not be found for this workspace." };
+    }
+  }
+
+  const { configured, plan, hasCustomer, subscription, usage } = await getBillingOverview(ctx);
+  const live = subscription && ["active", "trialing", "past_due"].includes(subscription.status);
+  const ends = subscription?.cancelAt ?? (subscription?.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
+
+  return (
+    <>
+      <PageHeader title="Billing" description="Your plan, what you use of it, and how you pay." />
+      {notice && <FormMessage tone={notice.tone}>{notice.text}</FormMessage>}
+      {!configured && <FormMessage tone="error">{NOT_CONFIGURED} The plans below show what is on offer.</FormMessage>}
+      {subscription?.status === "past_due" && (
+        <div role="alert" className="flex items-start gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
+          <AlertTriangle className="mt-0.5 size-5 shrink-0" aria-hidden />
+          <p>
+            Your last payment failed. Stripe will try again; update your card in the billing portal to keep the {plan.name} plan.
+          </p>
+        </div>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Current plan</CardTitle>
+            <CardDescription>{plan.description}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+              <span className="text-2xl font-semibold" data-testid="current-plan">
+                {plan.name}
+              </span>
+              {subscription && (
+                <span className="text-sm text-zinc-600" data-testid="subscription-status">
+                  {STATUS_LABELS[subscription.status] ?? subscription.status}
+                  {subscription.interval && live ? `, billed ${subscription.interval === "year" ? "yearly" : "monthly"}` : ""}
+                </span>
+              )}
+            </p>
+            {live && ends && <p className="text-sm text-amber-800">Cancels on {formatDate(ends)}; you keep {plan.name} until then.</p>}
+            {live && !ends && subscription.currentPeriodEnd && <p className="text-sm text-zinc-600">Renews on {formatDate(subscription.currentPeriodEnd)}.</p>}
+            {hasCustomer && configured && (
+              <PortalButton action={portalAction.bind(null, slug)}>
+                <CreditCard aria-hidden /> Manage billing
+              </PortalButton>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Usage</CardTitle>
+            <CardDescription>What this workspace uses of the {plan.name} plan.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-3" data-testid="usage">
+              {(Object.keys(plan.limits) as LimitName[]).map((name) => {
+                const max = plan.limits[name];
+                const used = usage[name];
+                return (
+                  <div key={name} className="grid gap-1">
+                    <div className="flex justify-between text-sm">
+                      <dt className="capitalize">{LIMIT_LABELS[name].many}</dt>
+                      <dd className="text-zinc-600">
+                        {used !== undefined ? `${used} of ` : "up to "}
+                        {max === null ? "unlimited" : max.toLocaleString("en")}
+                      </dd>
+                    </div>
+                    {used !== undefined && max !== null && (
+                      <div className="h-1.5 overflow-hidden rounded-full bg-zinc-100" aria-hidden>
+                        <div className={used >= max ? "h-full bg-amber-500" : "h-full bg-zinc-900"} style={{ width: `${Math.min(100, (used / max) * 100)}%` }} />
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+      <section aria-labelledby="plans-heading" className="grid gap-4">
+        <h2 id="plans-heading" className="text-lg font-semibold">
+          Plans
+        </h2>
+        <PlanCards
+          plans={PLAN_IDS.map((id) => PLANS[id])}
+          currentPlan={plan.id}
+          subscribed={Boolean(live)}
+          configured={configured}
+          salesEmail={SALES_EMAIL}
+          checkout={checkoutAction.bind(null, slug)}
+          portal={portalAction.bind(null, slug)}
+        />
+      </section>
+    </>
+  );
+}

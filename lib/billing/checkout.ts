@@ -1,0 +1,89 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { db } from "@/db/client";
+import { subscriptions, tenants } from "@/db/schema";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions/permissions";
+import type { TenantContext } from "@/lib/tenants/context";
+import { tenantPath } from "@/lib/tenants/paths";
+import { parseOrThrow } from "@/lib/validation";
+import { resolvePriceId } from "./prices";
+import { checkoutSchema, type CheckoutInput } from "./schemas";
+import { requireStripe } from "./stripe";
+import { PAID_STATUSES, syncTenantBilling } from "./sync";
+
+const BILLING_DENIED = "Only owners and billing members can manage billing.";
+
+/** The tenant's one Stripe customer, made once (the row lock and idempotency key stop doubles). */
+async function ensureStripeCustomer(ctx: TenantContext, stripe: Stripe): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
+    if (!tenant) throw new NotFoundError();
+    if (tenant.stripeCustomerId) return tenant.stripeCustomerId;
+    const customer = await stripe.customers.create(
+      { name: tenant.name, metadata: { tenant_id: tenant.id, tenant_slug: tenant.slug } },
+      { idempotencyKey: `customer:${tenant.id}` },
+    );
+    await tx.update(tenants).set({ stripeCustomerId: customer.id }).where(eq(tenants.id, tenant.id));
+    return customer.id;
+  });
+}
+
+/** A Stripe Checkout page for a paid plan; returns its URL. */
+export async function startCheckout(ctx: TenantContext, input: CheckoutInput, appUrl: string): Promise<string> {
+  assertCan(ctx, "billing.manage", BILLING_DENIED);
+  const { planId, interval } = parseOrThrow(checkoutSchema, input);
+  const stripe = requireStripe();
+  const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.tenantId, ctx.tenant.id));
+  if (subscription && PAID_STATUSES.includes(subscription.status)) {
+    throw new UserError("This workspace already has a subscription. Change its plan in the billing portal.");
+  }
+  const customer = await ensureStripeCustomer(ctx, stripe);
+  const price = await resolvePriceId(stripe, planId, interval);
+  const billingUrl = `${appUrl}${tenantPath(ctx.tenant.slug, "billing")}`;
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: "subscription",
+      customer,
+      line_items: [{ price, quantity: 1 }],
+      client_reference_id: ctx.tenant.id,
+      metadata: { tenant_id: ctx.tenant.id },
+      subscription_data: { metadata: { tenant_id: ctx.tenant.id } },
+      allow_promotion_codes: true,
+      success_url: `${billingUrl}?checkout={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${billingUrl}?checkout=canceled`,
+    },
+    // A double click within the minute gets the same session, not two.
+    { idempotencyKey: `checkout:${ctx.tenant.id}:${price}:${Math.floor(Date.now() / 60_000)}` },
+  );
+  if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
+  return session.url;
+}
+
+/**
+ * On return from Checkout: syncs at once, so the new plan shows without waiting for
+ * the webhook. The session must belong to this tenant's Stripe customer.
+ */
+export async function completeCheckout(ctx: TenantContext, sessionId: string) {
+  assertCan(ctx, "billing.manage", BILLING_DENIED);
+  const stripe = requireStripe();
+  const [tenant] = await db.select({ customer: tenants.stripeCustomerId }).from(tenants).where(eq(tenants.id, ctx.tenant.id));
+  const session = await stripe.checkout.sessions.retrieve(sessionId).catch(() => null);
+  const customer = typeof session?.customer === "string" ? session.customer : session?.customer?.id;
+  if (!session || !tenant?.customer || customer !== tenant.customer) throw new NotFoundError("Checkout session not found");
+  return syncTenantBilling(ctx.tenant.id, { source: "user", user: ctx.user });
+}
+
+/** A Stripe Customer Portal session (change card, switch plan, cancel); returns its URL. */
+export async function openBillingPortal(ctx: TenantContext, appUrl: string): Promise<string> {
+  assertCan(ctx, "billing.manage", BILLING_DENIED);
+  const stripe = requireStripe();
+  const [tenant] = await db.select({ customer: tenants.stripeCustomerId }).from(tenants).where(eq(tenants.id, ctx.tenant.id));
+  if (!tenant?.customer) throw new UserError("There is no billing account yet. Choose a paid plan first.");
+  const session = await stripe.billingPortal.sessions.create({
+    customer: tenant.customer,
+    return_url: `${appUrl}${tenantPath(ctx.tenant.slug, "billing")}`,
+  });
+  return session.url;
+}

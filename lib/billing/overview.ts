@@ -1,0 +1,31 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { subscriptions, tenants } from "@/db/schema";
+import { usageOf } from "@/lib/plans/limits";
+import { planOf, type LimitName, type Plan } from "@/lib/plans/plans";
+import { assertCan } from "@/lib/permissions/permissions";
+import type { TenantContext } from "@/lib/tenants/context";
+import { getStripe } from "./stripe";
+
+export type BillingOverview = {
+  configured: boolean;
+  plan: Plan;
+  hasCustomer: boolean;
+  subscription: (typeof subscriptions.$inferSelect) | null;
+  usage: Partial<Record<LimitName, number>>;
+};
+
+/** What the billing page shows: plan, subscription as last synced, and use against limits. */
+export async function getBillingOverview(ctx: TenantContext): Promise<BillingOverview> {
+  assertCan(ctx, "billing.manage", "Only owners and billing members can see billing.");
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, ctx.tenant.id));
+  const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.tenantId, ctx.tenant.id));
+  return {
+    configured: getStripe() !== null,
+    plan: planOf(tenant?.planId ?? "free"),
+    hasCustomer: Boolean(tenant?.stripeCustomerId),
+    subscription: subscription ?? null,
+    usage: await usageOf(ctx, db),
+  };
+}

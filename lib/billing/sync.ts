@@ -1,0 +1,88 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { db } from "@/db/client";
+import { planChanges, subscriptions, tenants } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record";
+import { planOf, type PlanId } from "@/lib/plans/plans";
+import type { SessionUser } from "@/lib/tenants/context";
+import { planOfPrice } from "./prices";
+import { requireStripe } from "./stripe";
+
+/** Statuses that keep the paid plan. past_due keeps it while Stripe retries, with a warning. */
+export const PAID_STATUSES: readonly string[] = ["active", "trialing", "past_due"];
+
+// When a customer has several subscriptions, the one that matters most.
+const STATUS_RANK = ["active", "trialing", "past_due", "unpaid", "paused", "incomplete", "incomplete_expired", "canceled"];
+const rank = (s: Stripe.Subscription) => {
+  const i = STATUS_RANK.indexOf(s.status);
+  return i === -1 ? STATUS_RANK.length : i;
+};
+
+function currentSubscription(list: Stripe.Subscription[]): Stripe.Subscription | null {
+  return [...list].sort((a, b) => rank(a) - rank(b) || b.created - a.created)[0] ?? null;
+}
+
+export type SyncSource = { source: "stripe"; eventId?: string } | { source: "user"; user: Pick<SessionUser, "id" | "name" | "email"> };
+
+/**
+ * Makes the tenant's plan and subscription what Stripe says now. It reads Stripe
+ * rather than trusting any event's payload, under a lock on the tenant's row, so
+ * events in any order and any number of repeats end in Stripe's current state.
+ */
+export async function syncTenantBilling(tenantId: string, origin: SyncSource): Promise<{ planId: PlanId; status: string | null }> {
+  const stripe = requireStripe();
+  return db.transaction(async (tx) => {
+    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for("update");
+    if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
+    if (!tenant.stripeCustomerId) return { planId: planOf(tenant.planId).id, status: null };
+
+    const { data } = await stripe.subscriptions.list({ customer: tenant.stripeCustomerId, status: "all", limit: 20 });
+    const current = currentSubscription(data);
+    const item = current?.items.data[0];
+    const mapped = item ? planOfPrice(item.price) : null;
+
+    let planId: PlanId = "free";
+    if (current && PAID_STATUSES.includes(current.status)) {
+      // A price this app does not know keeps the plan the tenant has, rather than guessing.
+      planId = mapped?.planId ?? planOf(tenant.planId).id;
+    }
+
+    if (current) {
+      const values = {
+        stripeSubscriptionId: current.id,
+        status: current.status,
+        stripePriceId: item?.price.id ?? null,
+        interval: item?.price.recurring?.interval ?? null,
+        currentPeriodEnd: item?.current_period_end ? new Date(item.current_period_end * 1000) : null,
+        cancelAtPeriodEnd: current.cancel_at_period_end,
+        cancelAt: current.cancel_at ? new Date(current.cancel_at * 1000) : null,
+        syncedAt: new Date(),
+      };
+      await tx.insert(subscriptions).values({ tenantId, ...values }).onConflictDoUpdate({ target: subscriptions.tenantId, set: values });
+    } else {
+      await tx.delete(subscriptions).where(eq(subscriptions.tenantId, tenantId));
+    }
+
+    if (planId !== tenant.planId) {
+      await tx.update(tenants).set({ planId }).where(eq(tenants.id, tenantId));
+      await tx.insert(planChanges).values({
+        tenantId,
+        fromPlan: tenant.planId,
+        toPlan: planId,
+        source: origin.source,
+        changedById: origin.source === "user" ? origin.user.id : null,
+        stripeEventId: origin.source === "stripe" ? (origin.eventId ?? null) : null,
+      });
+      await recordActivity(tx, {
+        tenantId,
+        actor: origin.source === "user" ? origin.user : null,
+        actorLabel: "Stripe",
+        ip: null,
+        action: "billing.plan_changed",
+        metadata: { from: planOf(tenant.planId).name, to: planOf(planId).name, status: current?.status ?? null },
+      });
+    }
+    return { planId, status: current?.status ?? null };
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { invitations, memberships, tenants } from "@/db/schema";
+import { UserError } from "@/lib/errors";
+import { tenantScope } from "@/lib/tenancy/scope";
+import type { TenantContext } from "@/lib/tenants/context";
+import { tenantPath } from "@/lib/tenants/paths";
+import { LIMIT_LABELS, planOf, type LimitName } from "./plans";
+
+export class LimitReachedError extends UserError {
+  constructor(
+    readonly limit: LimitName,
+    readonly max: number,
+    planName: string,
+    readonly billingPath: string,
+  ) {
+    const { one, many } = LIMIT_LABELS[limit];
+    super(
+      `The ${planName} plan allows ${max} ${max === 1 ? one : many}${limit === "members" ? " (pending invitations count)" : ""}. Upgrade on the billing page to add more.`,
+      undefined,
+      { href: billingPath, label: "Go to billing" },
+    );
+    this.name = "LimitReachedError";
+  }
+}
+
+type Counter = (ctx: TenantContext, tx: Executor) => Promise<number>;
+
+// How each limit is counted. Customers and API keys join here when they exist.
+const COUNTERS: Partial<Record<LimitName, Counter>> = {
+  members: async (ctx, tx) => {
+    const scope = tenantScope(ctx, tx);
+    const [open] = await tx
+      .select({ n: count() })
+      .from(invitations)
+      .where(
+        scope.owned(
+          invitations,
+          and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)),
+        ),
+      );
+    return (await scope.count(memberships)) + Number(open?.n ?? 0);
+  },
+};
+
+/**
+ * Refuses to add one more of `limit` beyond the tenant's plan. Call it inside the
+ * transaction of the insert it guards: it locks the tenant's row first, so parallel
+ * inserts are counted one after another and cannot pass the limit together.
+ */
+export async function assertWithinLimit(ctx: TenantContext, tx: Executor, limit: LimitName): Promise<void> {
+  const [tenant] = await tx.select({ planId: tenants.planId }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
+  const plan = planOf(tenant?.planId ?? "free");
+  const max = plan.limits[limit];
+  if (max === null) return;
+  const counter = COUNTERS[limit];
+  if (!counter) throw new Error(`No counter for the ${limit} limit`);
+  if ((await counter(ctx, tx)) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
+}
+
+/** Current use against the plan's limits, for the billing page. */
+export async function usageOf(ctx: TenantContext, tx: Executor): Promise<Partial<Record<LimitName, number>>> {
+  const usage: Partial<Record<LimitName, number>> = {};
+  for (const [name, counter] of Object.entries(COUNTERS) as [LimitName, Counter][]) usage[name] = await counter(ctx, tx);
+  return usage;
+}
