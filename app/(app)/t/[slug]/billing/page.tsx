@@ -119,7 +119,7 @@ export default async function BillingPage({
                 return (
                   <div key={name} className="grid gap-1">
                     <div className="flex justify-between text-sm">
-                      <dt className="capitalize">{LIMIT_LABELS[name].many}</dt>
+                      <dt>{LIMIT_LABELS[name].many[0]!.toUpperCase() + LIMIT_LABELS[name].many.slice(1)}</dt>
                       <dd className="text-zinc-600">
                         {used !== undefined ? `${used} of ` : "up to "}
                         {max === null ? "unlimited" : max.toLocaleString("en")}
