@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -23,6 +25,9 @@ export type DatabaseHandle = {
 };
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+/** Extensions the migrations create (trigram search); PGlite must load them up front. */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 
 // db/ reads these few variables itself (lib/env validates them at start, with the same rules).
 const envFlag = (value: string | undefined, fallback: boolean) =>
@@ -57,10 +62,10 @@ export function openDefaultDatabase(): DatabaseHandle {
   if (url) return openPostgres(url);
   // `next build` imports server modules in several workers at once; they must not
   // share the data folder, and nothing they do needs to persist.
-  if (process.env.NEXT_PHASE === "phase-production-build") return openPglite(new PGlite());
+  if (process.env.NEXT_PHASE === "phase-production-build") return openPglite(new PGlite({ extensions: PGLITE_EXTENSIONS }));
   const dir = path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR);
   mkdirSync(dir, { recursive: true });
-  return openPglite(new PGlite(dir));
+  return openPglite(new PGlite(dir, { extensions: PGLITE_EXTENSIONS }));
 }
 
 // One handle per process, kept on globalThis so that Next's dev reloads and several

@@ -5,3 +5,4 @@ export * from "./activity";
 export * from "./email-outbox";
 export * from "./rate-limits";
 export * from "./billing";
+export * from "./customers";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { openPglite, openPostgres } from "../client";
+import { openPglite, openPostgres, PGLITE_EXTENSIONS } from "../client";
 import { migrateDatabase } from "../migrate";
 import { randomSuffix, withDatabase } from "./database-url";
 
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "starter-test-"));
-    const handle = openPglite(await PGlite.create());
+    const handle = openPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
     await migrateDatabase(handle);
     const dump = await handle.pglite!.dumpDataDir("none");
     await handle.close();

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
-import { openPglite, openPostgres, setDatabaseHandle, type DatabaseHandle } from "../client";
+import { openPglite, openPostgres, PGLITE_EXTENSIONS, setDatabaseHandle, type DatabaseHandle } from "../client";
 import { randomSuffix, withDatabase } from "./database-url";
 
 const testDatabase = inject("testDatabase");
@@ -13,7 +13,7 @@ let cleanup = async () => {};
 
 if (testDatabase.kind === "pglite") {
   const dump = await readFile(testDatabase.dumpPath);
-  handle = openPglite(await PGlite.create({ loadDataDir: new Blob([dump]) }));
+  handle = openPglite(await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS }));
 } else {
   const name = `${testDatabase.template}_${randomSuffix()}`;
   const admin = postgres(testDatabase.serverUrl, { max: 1, onnotice: () => {} });

@@ -30,6 +30,12 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `removed ${target}`;
     case "member.left":
       return "left the workspace";
+    case "customer.created":
+      return `added the customer ${target}`;
+    case "customer.updated":
+      return `edited the customer ${target}`;
+    case "customer.deleted":
+      return `deleted the customer ${target}`;
     case "billing.plan_changed":
       return `changed the plan from ${String(meta.from ?? "?")} to ${String(meta.to ?? "?")}`;
     default:

@@ -12,10 +12,13 @@ export const ACTIVITY_ACTIONS = [
   "member.removed",
   "member.left",
   "billing.plan_changed",
+  "customer.created",
+  "customer.updated",
+  "customer.deleted",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
-export type ActivityTarget = { type: "user" | "invitation" | "tenant"; id: string; label: string | null };
+export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer"; id: string; label: string | null };
 
 export type ActivityEntry = {
   id: number;
