@@ -109,7 +109,7 @@ describe("listing", () => {
 
   it("pages newest first without gaps or repeats, across equal timestamps and with a search", async () => {
     const owner = await memberOf(null, "owner");
-    const created = [];
+    const created: Awaited<ReturnType<typeof createCustomer>>[] = [];
     for (let i = 0; i < 11; i++) created.push(await createCustomer(owner.ctx, { name: `Page ${String(i).padStart(2, "0")}`, company: i % 2 ? "odd" : "even" }));
     // Five share one timestamp: the id breaks the tie.
     await db.execute(sql`UPDATE customers SET created_at = '2026-01-01T00:00:00Z' WHERE tenant_id = ${owner.tenant.id} AND name IN ('Page 03','Page 04','Page 05','Page 06','Page 07')`);

@@ -42,7 +42,8 @@ export const customerSchema = z.object({
   ),
   notes: text(5000, "Notes"),
 });
-export type CustomerInput = z.input<typeof customerSchema>;
+/** What callers pass: empty or missing optional fields are fine (z.preprocess hides this from z.input). */
+export type CustomerInput = { name: string; company?: string | null; email?: string | null; phone?: string | null; notes?: string | null };
 export type CustomerFields = z.output<typeof customerSchema>;
 
 /** A change to some fields (the API's PATCH). */

@@ -13,6 +13,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const [tenants] = await Promise.all([listTenantsForUser(ctx.user.id), rememberLastTenant(ctx)]);
   const nav = [
     { href: tenantPath(slug), label: "Dashboard" },
+    { href: tenantPath(slug, "customers"), label: "Customers" },
     { href: tenantPath(slug, "members"), label: "Members" },
     ...(can(ctx.role, "activity.read") ? [{ href: tenantPath(slug, "activity"), label: "Activity" }] : []),
     ...(can(ctx.role, "billing.manage") ? [{ href: tenantPath(slug, "billing"), label: "Billing" }] : []),

@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { CardContent, CardFooter } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Label } from "@/components/ui/label";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { idle, type ActionState } from "@/lib/actions/action-state";
+
+export type CustomerValues = { id?: string; name: string; company: string; email: string; phone: string; notes: string };
+
+/** Create or edit a customer. Values survive a refused submit; errors sit by their fields. */
+export function CustomerForm({
+  action,
+  initial,
+  cancelHref,
+  submitLabel,
+}: {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  initial: CustomerValues;
+  cancelHref: string;
+  submitLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+  const values = state.status === "error" && state.values ? (state.values as Partial<CustomerValues>) : initial;
+  // Remount the inputs with what was sent, after React resets the form.
+  const key = state.status === "error" ? JSON.stringify(state.values) : "initial";
+
+  return (
+    <form action={formAction} noValidate key={key}>
+      {initial.id && <input type="hidden" name="id" value={initial.id} />}
+      <CardContent className="grid gap-4 sm:grid-cols-2">
+        <Field label="Name" name="name" defaultValue={values.name} error={errors?.name} required maxLength={120} autoComplete="off" autoFocus className="sm:col-span-2" />
+        <Field label="Company" name="company" defaultValue={values.company} error={errors?.company} maxLength={120} autoComplete="off" />
+        <Field label="Email" name="email" type="email" defaultValue={values.email} error={errors?.email} maxLength={254} autoComplete="off" />
+        <Field label="Phone" name="phone" type="tel" defaultValue={values.phone} error={errors?.phone} maxLength={40} autoComplete="off" hint="Digits, spaces and + ( ) - ." />
+        <div className="grid gap-1.5 sm:col-span-2">
+          <Label htmlFor="customer-notes">Notes</Label>
+          <Textarea
+            id="customer-notes"
+            name="notes"
+            defaultValue={values.notes}
+            maxLength={5000}
+            aria-invalid={errors?.notes ? true : undefined}
+            aria-describedby={errors?.notes ? "customer-notes-error" : undefined}
+          />
+          {errors?.notes && (
+            <p id="customer-notes-error" className="text-sm text-red-600">
+              {errors.notes[0]}
+            </p>
+          )}
+        </div>
+        {state.status === "error" && !errors && (
+          <FormMessage tone="error" className="sm:col-span-2" link={state.link}>
+            {state.message}
+          </FormMessage>
+        )}
+      </CardContent>
+      <CardFooter>
+        <Button asChild variant="outline">
+          <Link href={cancelHref}>Cancel</Link>
+        </Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          {submitLabel}
+        </SubmitButton>
+      </CardFooter>
+    </form>
+  );
+}
