@@ -1,6 +1,6 @@
 // Builders of realistic rows, shared by the tests and the demo seed.
 import { getDb, type Executor } from "./client";
-import { memberships, tenants, users } from "./schema";
+import { customers, memberships, tenants, users } from "./schema";
 
 type Role = (typeof memberships.$inferInsert)["role"];
 
@@ -46,4 +46,35 @@ export async function createTenantWithMember(role: Role = "owner", executor: Exe
   const tenant = await createTenant({}, executor);
   await addMember(tenant, user, role, executor);
   return { user, tenant };
+}
+
+const FIRST = ["Ana", "Ben", "Chloé", "Dmitri", "Esther", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kemi", "Luca", "Maya", "Noah", "Olga", "Priya"];
+const LAST = ["Alvarez", "Becker", "Chen", "Dubois", "Eriksen", "Fischer", "García", "Hansen", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura"];
+const COMPANIES = ["Northwind Traders", "Globex", "Initech", "Umbrella Health", "Stark Logistics", "Wayne Foods", "Soylent Labs", "Hooli", "Vandelay Imports", null];
+
+/** The i-th of a stable series of plausible customers (same i, same person). */
+export function demoCustomer(i: number) {
+  const first = FIRST[i % FIRST.length]!;
+  const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+  const company = COMPANIES[i % COMPANIES.length] ?? null;
+  const handle = `${first}.${last}`.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return {
+    name: `${first} ${last}`,
+    company,
+    email: `${handle}${i >= FIRST.length * LAST.length ? i : ""}@${company ? company.toLowerCase().replace(/[^a-z]+/g, "") : "mail"}.example`,
+    phone: `+1 555 01${String(i % 100).padStart(2, "0")}`,
+    notes: i % 4 === 0 ? "Prefers email. Renewal talk due next quarter." : null,
+  };
+}
+
+export async function createCustomerRow(
+  tenant: { id: string },
+  overrides: Partial<typeof customers.$inferInsert> = {},
+  executor: Executor = getDb(),
+): Promise<typeof customers.$inferSelect> {
+  const [customer] = await executor
+    .insert(customers)
+    .values({ ...demoCustomer(sequence++), ...overrides, tenantId: tenant.id })
+    .returning();
+  return customer!;
 }

@@ -4,9 +4,9 @@
 import { eq } from "drizzle-orm";
 import "./load-env";
 import { openDefaultDatabase } from "./client";
-import { addMember, createTenant, createUser } from "./factories";
+import { addMember, createTenant, createUser, demoCustomer } from "./factories";
 import { migrateDatabase } from "./migrate";
-import { tenants } from "./schema";
+import { customers, tenants } from "./schema";
 
 const PEOPLE = {
   alice: { name: "Alice Anders", email: "alice@example.com" },
@@ -18,8 +18,8 @@ const PEOPLE = {
 
 // Two tenants sharing Bob and Carol; every role present.
 const TENANTS = [
-  { name: "Acme Inc.", slug: "acme", members: { alice: "owner", bob: "admin", carol: "member", dave: "billing" } },
-  { name: "Globex", slug: "globex", members: { erin: "owner", bob: "member", carol: "billing" } },
+  { name: "Acme Inc.", slug: "acme", planId: "pro", customers: 40, members: { alice: "owner", bob: "admin", carol: "member", dave: "billing" } },
+  { name: "Globex", slug: "globex", planId: "free", customers: 8, members: { erin: "owner", bob: "member", carol: "billing" } },
 ] as const;
 
 const handle = openDefaultDatabase();
@@ -39,11 +39,19 @@ try {
         ),
       );
       for (const spec of TENANTS) {
-        const tenant = await createTenant({ name: spec.name, slug: spec.slug }, tx);
+        const tenant = await createTenant({ name: spec.name, slug: spec.slug, planId: spec.planId }, tx);
         for (const [key, role] of Object.entries(spec.members)) await addMember(tenant, users[key]!, role, tx);
+        // Newest first in the list: spread over the last weeks.
+        await tx.insert(customers).values(
+          Array.from({ length: spec.customers }, (_, i) => ({
+            ...demoCustomer(i + (spec.slug === "globex" ? 100 : 0)),
+            tenantId: tenant.id,
+            createdAt: new Date(Date.now() - i * 7 * 3600_000),
+          })),
+        );
       }
     });
-    console.log("Seeded tenants acme and globex. Sign in as:");
+    console.log("Seeded tenants acme (Pro, 40 customers) and globex (Free, 8 customers). Sign in as:");
     for (const spec of TENANTS) {
       for (const [key, role] of Object.entries(spec.members)) {
         console.log(`  ${PEOPLE[key as keyof typeof PEOPLE].email.padEnd(20)} ${role.padEnd(8)} in ${spec.slug}`);

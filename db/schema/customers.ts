@@ -33,8 +33,10 @@ export const customers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("customers_tenant_email_key").on(t.tenantId, t.email),
-    // The list's order, newest first, for keyset pagination.
-    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    // The list's order, newest first, for keyset pagination: scanned backwards. (Not
+    // declared DESC: drizzle adds NULLS LAST, and ORDER BY ... DESC means NULLS FIRST,
+    // so the planner could not use it for the order and would sort the whole tenant.)
+    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     // Substring search within one tenant.
     index("customers_tenant_search_idx").using("gin", t.tenantId, t.search.op("gin_trgm_ops")),
   ],

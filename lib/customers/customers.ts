@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, like, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { customers } from "@/db/schema";
@@ -34,7 +34,9 @@ export async function listCustomers(ctx: TenantContext, query: { q?: string; cur
   const conditions: SQL[] = [];
   if (query.q?.trim()) conditions.push(like(customers.search, containing(query.q.trim())));
   if (after) {
-    conditions.push(or(lt(customers.createdAt, after.createdAt), and(eq(customers.createdAt, after.createdAt), lt(customers.id, after.id)))!);
+    // A row comparison, which the index can seek to. The equivalent `a < x OR (a = x AND
+    // b < y)` made Postgres walk from the newest row: 95 ms deep in a 500k tenant, not 1.
+    conditions.push(sql`(${customers.createdAt}, ${customers.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await tenantScope(ctx).findMany(customers, {
     where: conditions.length ? and(...conditions) : undefined,
