@@ -50,7 +50,7 @@ export default async function CustomersPage({
       <form role="search" action={base} className="flex gap-2">
         <div className="relative flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
-          <Input type="search" name="q" defaultValue={query.q} placeholder="Search by name, company or email" aria-label="Search customers" className="pl-9" />
+          <Input type="search" name="q" defaultValue={query.q} placeholder="Name, company or email" aria-label="Search customers" className="pl-9" />
         </div>
         <Button type="submit" variant="outline">
           Search
