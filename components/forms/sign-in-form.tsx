@@ -18,6 +18,7 @@ export function EmailSignInForm({
 }) {
   const [state, formAction, pending] = useActionState(action, idle);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
+  const typed = state.status === "error" ? String(state.values?.email ?? "") : undefined;
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -30,8 +31,8 @@ export function EmailSignInForm({
         type="email"
         autoComplete="email"
         placeholder="you@example.com"
-        defaultValue={state.status === "error" ? state.values?.email : undefined}
-        key={state.status === "error" ? state.values?.email : "email"}
+        defaultValue={typed}
+        key={typed ?? "email"}
         error={errors?.email}
         required
         autoFocus

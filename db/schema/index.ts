@@ -6,3 +6,4 @@ export * from "./email-outbox";
 export * from "./rate-limits";
 export * from "./billing";
 export * from "./customers";
+export * from "./api-keys";

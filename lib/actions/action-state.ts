@@ -4,6 +4,6 @@ import type { ErrorLink, FieldErrors } from "@/lib/errors";
 export type ActionState<T = unknown> =
   | { status: "idle" }
   | { status: "success"; message?: string; data?: T }
-  | { status: "error"; message: string; fieldErrors?: FieldErrors; values?: Record<string, string>; link?: ErrorLink };
+  | { status: "error"; message: string; fieldErrors?: FieldErrors; values?: Record<string, string | string[]>; link?: ErrorLink };
 
 export const idle: ActionState<never> = { status: "idle" };

@@ -10,9 +10,14 @@ import type { ActionState } from "./action-state";
 
 type Handler<Who, S extends z.ZodType, R> = (who: Who, input: z.output<S>) => Promise<R>;
 
-function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+/** The form's fields; a name sent more than once (checkboxes) becomes a list. */
+function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of formData) {
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const previous = values[key];
+    values[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
   return values;
 }
 

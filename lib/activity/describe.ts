@@ -36,6 +36,10 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `edited the customer ${target}`;
     case "customer.deleted":
       return `deleted the customer ${target}`;
+    case "api_key.created":
+      return `created the API key ${target} (${((meta.scopes as string[] | undefined) ?? []).join(", ")})`;
+    case "api_key.revoked":
+      return `revoked the API key ${target}`;
     case "billing.plan_changed":
       return `changed the plan from ${String(meta.from ?? "?")} to ${String(meta.to ?? "?")}`;
     default:

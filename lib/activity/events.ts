@@ -15,10 +15,12 @@ export const ACTIVITY_ACTIONS = [
   "customer.created",
   "customer.updated",
   "customer.deleted",
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
-export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer"; id: string; label: string | null };
+export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer" | "api_key"; id: string; label: string | null };
 
 export type ActivityEntry = {
   id: number;

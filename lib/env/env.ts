@@ -44,6 +44,7 @@ const envSchema = z
         ]),
       ),
     ),
+    API_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number({ error: "must be a whole number" }).int().min(1)),
     INVITATION_TTL_DAYS: optional(z.coerce.number({ error: "must be a number of days" }).int().min(1).max(90)),
   })
   .superRefine((env, issue) => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { customers, invitations, memberships, tenants } from "@/db/schema";
+import { apiKeys, customers, invitations, memberships, tenants } from "@/db/schema";
 import { UserError } from "@/lib/errors";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
@@ -27,8 +27,10 @@ export class LimitReachedError extends UserError {
 
 type Counter = (ctx: TenantContext, tx: Executor) => Promise<number>;
 
-// How each limit is counted. API keys join here when they exist.
+// How each limit is counted: what exists and still counts (a revoked or expired key does not).
 const COUNTERS: Partial<Record<LimitName, Counter>> = {
+  apiKeys: (ctx, tx) =>
+    tenantScope(ctx, tx).count(apiKeys, and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
   customers: (ctx, tx) => tenantScope(ctx, tx).count(customers),
   members: async (ctx, tx) => {
     const scope = tenantScope(ctx, tx);

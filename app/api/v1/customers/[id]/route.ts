@@ -1,0 +1,21 @@
+import { toCustomerResource } from "@/lib/api/customers";
+import { apiRoute, jsonBody } from "@/lib/api/handler";
+import { deleteCustomer, getCustomerOrThrow, updateCustomer } from "@/lib/customers/customers";
+import { customerPatchSchema } from "@/lib/customers/schemas";
+import { parseOrThrow } from "@/lib/validation";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>("customers:read", async (ctx, _request, { id }) => {
+  return Response.json({ data: toCustomerResource(await getCustomerOrThrow(ctx, id)) });
+});
+
+export const PATCH = apiRoute<Params>("customers:write", async (ctx, request, { id }) => {
+  const changes = parseOrThrow(customerPatchSchema, await jsonBody(request));
+  return Response.json({ data: toCustomerResource(await updateCustomer(ctx, id, changes)) });
+});
+
+export const DELETE = apiRoute<Params>("customers:write", async (ctx, _request, { id }) => {
+  await deleteCustomer(ctx, id);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { API_SCOPE_IDS } from "./scopes";
+
+export const EXPIRY_CHOICES = ["never", "30", "90", "365"] as const;
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, { error: "Name the key after what uses it." }).max(60, { error: "Use at most 60 characters." }),
+  // Form checkboxes send one value per box; the API may send an array.
+  scopes: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(API_SCOPE_IDS as [string, ...string[]], { error: "Unknown scope." })).min(1, { error: "Choose at least one scope." }),
+  ),
+  expiresInDays: z.enum(EXPIRY_CHOICES, { error: "Choose when it expires." }).default("never"),
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

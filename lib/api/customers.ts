@@ -1,0 +1,27 @@
+import { z } from "zod";
+import type { Customer } from "@/lib/customers/customers";
+
+/** A customer as the API shows it. */
+export const customerResource = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  company: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  notes: z.string().nullable(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+
+export function toCustomerResource(customer: Customer): z.infer<typeof customerResource> {
+  return {
+    id: customer.id,
+    name: customer.name,
+    company: customer.company,
+    email: customer.email,
+    phone: customer.phone,
+    notes: customer.notes,
+    created_at: customer.createdAt.toISOString(),
+    updated_at: customer.updatedAt.toISOString(),
+  };
+}

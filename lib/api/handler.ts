@@ -1,0 +1,72 @@
+import "server-only";
+import { authenticateApiKey, type KeyRefusal } from "@/lib/api-keys/api-keys";
+import type { ApiScope } from "@/lib/api-keys/scopes";
+import { getEnv } from "@/lib/env/env";
+import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
+import { LimitReachedError } from "@/lib/plans/limits";
+import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
+import { toTenantContext, type TenantContext } from "@/lib/tenants/context";
+import { ApiError } from "./errors";
+
+const REFUSALS: Record<KeyRefusal, string> = {
+  missing: "Send an API key: Authorization: Bearer sk_live_...",
+  unknown: "This API key is not valid.",
+  revoked: "This API key was revoked.",
+  expired: "This API key has expired.",
+};
+
+type Handler<P> = (ctx: TenantContext, request: Request, params: P) => Promise<Response>;
+
+/**
+ * Every /api/v1 endpoint is built with this, so none can skip a check: the key (401),
+ * its rate limit (429, counted in Postgres across instances), the scope (403), then the
+ * handler with a tenant context the key alone decides. Errors become JSON.
+ */
+export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Handler<P>) {
+  return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const auth = await authenticateApiKey(request.headers.get("authorization"));
+      if (typeof auth === "string") throw new ApiError(401, "unauthorized", REFUSALS[auth], undefined, { "WWW-Authenticate": "Bearer" });
+
+      const limit = await consumeRateLimit(`api:${auth.key.id}`, { limit: getEnv().API_RATE_LIMIT_PER_MINUTE ?? 120, windowSeconds: 60 });
+      if (!limit.allowed) {
+        throw new ApiError(429, "rate_limited", "Too many requests for this key. Slow down and retry.", undefined, {
+          "Retry-After": String(limit.retryAfterSeconds),
+        });
+      }
+      if (!auth.scopes.includes(scope) || !auth.creator) {
+        throw new ApiError(403, "forbidden", `This key lacks the ${scope} scope${auth.creator ? "" : " (its creator is no longer a member)"}.`);
+      }
+
+      const ctx = toTenantContext({
+        // Acts with its creator's role, cut to its scopes; the activity log names the key.
+        user: { id: auth.creator.id, name: `API key “${auth.key.name}”`, email: auth.creator.email, image: null },
+        tenant: auth.tenant,
+        role: auth.creator.role,
+        ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+      });
+      return await handler(ctx, request, await route.params);
+    } catch (error) {
+      return toApiError(error).toResponse();
+    }
+  };
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof NotFoundError) return new ApiError(404, "not_found", error.message);
+  if (error instanceof PermissionDeniedError) return new ApiError(403, "forbidden", error.message);
+  if (error instanceof LimitReachedError) return new ApiError(403, "limit_reached", error.message);
+  if (error instanceof UserError) return new ApiError(422, "validation_failed", error.message, error.fieldErrors);
+  console.error("API request failed", error);
+  return new ApiError(500, "internal_error", "Something went wrong on our side.");
+}
+
+/** The request's JSON body, or a 400 that says it is not JSON. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+}
