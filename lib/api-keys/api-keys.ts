@@ -15,7 +15,7 @@ import { API_SCOPES, isApiScope, scopesForRole, type ApiScope } from "./scopes";
 import { hashApiKey, newApiKey } from "./token";
 
 export type ApiKey = typeof apiKeys.$inferSelect;
-export type ApiKeyRow = Omit<ApiKey, "keyHash"> & { createdBy: string | null };
+export type ApiKeyRow = Omit<ApiKey, "keyHash"> & { createdBy: string | null; expired: boolean };
 
 const DENIED = "Only owners and admins can manage API keys.";
 
@@ -27,7 +27,12 @@ export async function listApiKeys(ctx: TenantContext): Promise<ApiKeyRow[]> {
     .leftJoin(users, eq(users.id, apiKeys.createdById))
     .where(tenantScope(ctx).owned(apiKeys, isNull(apiKeys.revokedAt)))
     .orderBy(asc(apiKeys.createdAt));
-  return rows.map(({ key: { keyHash: _hash, ...key }, creatorName, creatorEmail }) => ({ ...key, createdBy: creatorName || creatorEmail }));
+  const now = Date.now();
+  return rows.map(({ key: { keyHash: _hash, ...key }, creatorName, creatorEmail }) => ({
+    ...key,
+    createdBy: creatorName || creatorEmail,
+    expired: Boolean(key.expiresAt && key.expiresAt.getTime() <= now),
+  }));
 }
 
 /** Makes a key; the full key is in the result once and never again. */

@@ -1,0 +1,102 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CardContent, CardFooter } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle, type ActionState } from "@/lib/actions/action-state";
+
+type Scope = { id: string; label: string };
+
+export function CreateApiKeyForm({ action, scopes }: { action: (previous: ActionState, formData: FormData) => Promise<ActionState>; scopes: Scope[] }) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  const [dismissed, setDismissed] = useState<ActionState | null>(null);
+  const [copied, setCopied] = useState(false);
+  const created = state.status === "success" && state !== dismissed ? (state.data as { key: string; name: string }) : null;
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+
+  if (created) {
+    return (
+      <CardContent className="grid gap-3">
+        <FormMessage tone="success">The key “{created.name}” was created. Copy it now: it is shown only this once.</FormMessage>
+        <Label htmlFor="new-api-key">Your new API key</Label>
+        <div className="flex gap-2">
+          <input
+            id="new-api-key"
+            readOnly
+            value={created.key}
+            onFocus={(e) => e.currentTarget.select()}
+            className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm"
+          />
+          <Button
+            type="button"
+            variant="outline"
+            onClick={async () => {
+              await navigator.clipboard?.writeText(created.key).catch(() => undefined);
+              setCopied(true);
+            }}
+          >
+            {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+            {copied ? "Copied" : "Copy"}
+          </Button>
+        </div>
+        <Button
+          type="button"
+          className="w-fit"
+          onClick={() => {
+            setDismissed(state);
+            setCopied(false);
+          }}
+        >
+          Done
+        </Button>
+      </CardContent>
+    );
+  }
+
+  return (
+    <form action={formAction} noValidate>
+      <CardContent className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <Field label="Name" name="name" placeholder="e.g. CRM sync" error={errors?.name} maxLength={60} required autoComplete="off" />
+        <div className="grid gap-1.5">
+          <Label htmlFor="api-key-expiry">Expires</Label>
+          <Select id="api-key-expiry" name="expiresInDays" defaultValue="never">
+            <option value="never">Never</option>
+            <option value="30">In 30 days</option>
+            <option value="90">In 90 days</option>
+            <option value="365">In a year</option>
+          </Select>
+        </div>
+        <fieldset className="grid gap-2 sm:col-span-2" aria-describedby={errors?.scopes ? "api-key-scopes-error" : undefined}>
+          <legend className="mb-1 text-sm font-medium">Scopes</legend>
+          {scopes.map((scope) => (
+            <label key={scope.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="scopes" value={scope.id} defaultChecked={scope.id.endsWith(":read")} className="size-4 accent-zinc-900" />
+              <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs">{scope.id}</code> {scope.label}
+            </label>
+          ))}
+          {errors?.scopes && (
+            <p id="api-key-scopes-error" className="text-sm text-red-600">
+              {errors.scopes[0]}
+            </p>
+          )}
+        </fieldset>
+        {state.status === "error" && !errors && (
+          <FormMessage tone="error" className="sm:col-span-2" link={state.link}>
+            {state.message}
+          </FormMessage>
+        )}
+      </CardContent>
+      <CardFooter>
+        <SubmitButton pending={pending} pendingLabel="Creating…">
+          Create key
+        </SubmitButton>
+      </CardFooter>
+    </form>
+  );
+}
