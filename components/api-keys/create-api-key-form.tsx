@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { FormError, FormMessage } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -86,11 +86,7 @@ export function CreateApiKeyForm({ action, scopes }: { action: (previous: Action
             </p>
           )}
         </fieldset>
-        {state.status === "error" && !errors && (
-          <FormMessage tone="error" className="sm:col-span-2" link={state.link}>
-            {state.message}
-          </FormMessage>
-        )}
+        <FormError state={state} className="sm:col-span-2" />
       </CardContent>
       <CardFooter>
         <SubmitButton pending={pending} pendingLabel="Creating…">

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 import { TENANT_LABEL } from "@/lib/config/app";
@@ -52,7 +52,7 @@ export function CreateTenantForm({ action: createTenant, onCancel }: { action: C
         required
         maxLength={48}
       />
-      {state.status === "error" && !errors && <FormMessage tone="error">{state.message}</FormMessage>}
+      <FormError state={state} />
       <DialogFooter>
         {onCancel && (
           <Button type="button" variant="outline" onClick={onCancel}>

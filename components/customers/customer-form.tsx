@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { FormError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
@@ -55,11 +55,7 @@ export function CustomerForm({
             </p>
           )}
         </div>
-        {state.status === "error" && !errors && (
-          <FormMessage tone="error" className="sm:col-span-2" link={state.link}>
-            {state.message}
-          </FormMessage>
-        )}
+        <FormError state={state} className="sm:col-span-2" />
       </CardContent>
       <CardFooter>
         <Button asChild variant="outline">

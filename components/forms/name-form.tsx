@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 
@@ -37,7 +37,7 @@ export function NameForm({
           autoComplete={autoComplete}
           required
         />
-        {state.status === "error" && !errors && <FormMessage tone="error">{state.message}</FormMessage>}
+        <FormError state={state} />
       </CardContent>
       <CardFooter>
         {state.status === "success" && !pending && (

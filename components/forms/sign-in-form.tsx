@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 
@@ -38,7 +38,7 @@ export function EmailSignInForm({
         autoFocus
       />
       )}
-      {state.status === "error" && !errors && <FormMessage tone="error">{state.message}</FormMessage>}
+      <FormError state={state} />
       <SubmitButton pending={pending} pendingLabel="Sending link…" className="w-full">
         Email me a sign-in link
       </SubmitButton>

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { FormError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -60,11 +60,7 @@ export function InviteForm({ action, roles }: { action: FormAction; roles: Role[
             {errors?.role?.[0] ?? ROLE_HINTS[role]}
           </p>
         </div>
-        {state.status === "error" && !errors && (
-          <FormMessage tone="error" className="sm:col-span-2" link={state.link}>
-            {state.message}
-          </FormMessage>
-        )}
+        <FormError state={state} className="sm:col-span-2" />
       </CardContent>
       <CardFooter>
         {sentTo && !pending && (

@@ -1,5 +1,6 @@
 import { CircleAlert, CircleCheck } from "lucide-react";
 import Link from "next/link";
+import type { ActionState } from "@/lib/actions/action-state";
 import type { ErrorLink } from "@/lib/errors";
 import { cn } from "./cn";
 
@@ -37,5 +38,15 @@ export function FormMessage({
         )}
       </span>
     </p>
+  );
+}
+
+/** The form's own error (not a field's): what went wrong, with a link to the fix if there is one. */
+export function FormError({ state, className }: { state: ActionState; className?: string }) {
+  if (state.status !== "error" || state.fieldErrors) return null;
+  return (
+    <FormMessage tone="error" className={className} link={state.link}>
+      {state.message}
+    </FormMessage>
   );
 }
