@@ -1,10 +1,11 @@
 import "server-only";
 import { authenticateApiKey, type KeyRefusal } from "@/lib/api-keys/api-keys";
-import type { ApiScope } from "@/lib/api-keys/scopes";
+import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
 import { getEnv } from "@/lib/env/env";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { LimitReachedError } from "@/lib/plans/limits";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
+import { clientIpFrom } from "@/lib/request/client-ip";
 import { toTenantContext, type TenantContext } from "@/lib/tenants/context";
 import { ApiError } from "./errors";
 
@@ -43,7 +44,9 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Ha
         user: { id: auth.creator.id, name: `API key “${auth.key.name}”`, email: auth.creator.email, image: null },
         tenant: auth.tenant,
         role: auth.creator.role,
-        ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+        // Every lib function's assertCan is bounded by the key's scopes, not only this route's.
+        grants: auth.scopes.map((s) => API_SCOPES[s].permission),
+        ip: clientIpFrom(request.headers),
       });
       return await handler(ctx, request, await route.params);
     } catch (error) {

@@ -7,6 +7,7 @@ import type { Env } from "@/lib/env/env";
 import { sendEmail } from "@/lib/email/send-email";
 import { magicLinkEmail } from "@/lib/email/templates/magic-link";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
+import { clientIpFrom } from "@/lib/request/client-ip";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
@@ -25,7 +26,7 @@ export class TooManySignInEmails extends EmailSignInError {
 }
 
 async function assertMagicLinkAllowed(env: Env, email: string, request: Request) {
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const ip = clientIpFrom(request.headers) ?? "unknown";
   const limits = magicLinkLimits(env);
   for (const [key, rule] of [
     [`magic-link:email:${email}`, limits.perEmail],

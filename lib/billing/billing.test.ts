@@ -104,6 +104,12 @@ describe("checkout", () => {
     await expect(startCheckout(owner.ctx, { planId: "business", interval: "month" }, APP)).rejects.toThrow(/billing portal/);
   });
 
+  it("asks Stripe, not only the last webhook, before opening a second checkout", async () => {
+    const { owner, customer } = await customerTenant();
+    fake.createSubscription(customer, fake.price("pro_monthly")); // no webhook delivered, no return page loaded
+    await expect(startCheckout(owner.ctx, { planId: "business", interval: "month" }, APP)).rejects.toThrow(/billing portal/);
+  });
+
   it("says billing is not configured, and changes nothing, without Stripe keys", async () => {
     vi.unstubAllEnvs();
     const owner = await memberOf(null, "owner");

@@ -40,6 +40,12 @@ export async function startCheckout(ctx: TenantContext, input: CheckoutInput, ap
     throw new UserError("This workspace already has a subscription. Change its plan in the billing portal.");
   }
   const customer = await ensureStripeCustomer(ctx, stripe);
+  // The local row is only as fresh as the last webhook: ask Stripe itself before
+  // opening a second Checkout that would bill the tenant twice.
+  const live = await stripe.subscriptions.list({ customer, status: "all", limit: 20 });
+  if (live.data.some((s) => PAID_STATUSES.includes(s.status))) {
+    throw new UserError("This workspace already has a subscription. Change its plan in the billing portal.");
+  }
   const price = await resolvePriceId(stripe, planId, interval);
   const billingUrl = `${appUrl}${tenantPath(ctx.tenant.slug, "billing")}`;
   const session = await stripe.checkout.sessions.create(

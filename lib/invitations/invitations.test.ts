@@ -204,6 +204,25 @@ describe("accepting", () => {
   });
 });
 
+describe("resending", () => {
+  it("is refused to someone who may not grant the invitation's role", async () => {
+    const team = await teamOfEveryRole();
+    const invitation = await createInvitation(team.owner.ctx, { email: newAddress(), role: "billing" }, APP);
+    await expect(resendInvitation(team.admin.ctx, { invitationId: invitation.id }, APP)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await resendInvitation(team.owner.ctx, { invitationId: invitation.id }, APP);
+  });
+
+  it("counts an expired invitation against the plan again before renewing it", async () => {
+    const owner = await memberOf(null, "owner"); // Free: 3 members, pending invitations included
+    const old = await createInvitation(owner.ctx, { email: newAddress(), role: "member" }, APP);
+    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, old.id));
+    await createInvitation(owner.ctx, { email: newAddress(), role: "member" }, APP);
+    await createInvitation(owner.ctx, { email: newAddress(), role: "member" }, APP);
+    await expect(resendInvitation(owner.ctx, { invitationId: old.id }, APP)).rejects.toThrow("The Free plan allows 3 members");
+    expect((await listPendingInvitations(owner.ctx)).find((i) => i.id === old.id)?.expired).toBe(true);
+  });
+});
+
 describe("managing invitations", () => {
   it("is for owners and admins, within their own tenant", async () => {
     const team = await teamOfEveryRole();

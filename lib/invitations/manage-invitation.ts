@@ -3,8 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
-import { NotFoundError } from "@/lib/errors";
-import { assertCan } from "@/lib/permissions/permissions";
+import { NotFoundError, PermissionDeniedError } from "@/lib/errors";
+import { assertCan, canGrant } from "@/lib/permissions/permissions";
+import { ROLE_LABELS } from "@/lib/permissions/roles";
+import { assertWithinLimit } from "@/lib/plans/limits";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
@@ -21,6 +23,13 @@ export async function resendInvitation(ctx: TenantContext, input: { invitationId
   const { token, hash } = newInvitationToken();
   await db.transaction(async (tx) => {
     const scope = tenantScope(ctx, tx);
+    const current = await scope.findFirst(invitations, and(eq(invitations.id, invitationId), isOpen));
+    if (!current) throw new NotFoundError("That invitation is no longer pending.");
+    if (!canGrant(ctx.role, current.role)) {
+      throw new PermissionDeniedError(`Only someone who may grant the ${ROLE_LABELS[current.role]} role can resend this invitation.`);
+    }
+    // An expired invitation stopped counting against the plan; renewing it counts again.
+    if (current.expiresAt.getTime() <= Date.now()) await assertWithinLimit(ctx, tx, "members");
     const [invitation] = await scope.update(
       invitations,
       { tokenHash: hash, expiresAt: invitationExpiry(), sentAt: new Date() },

@@ -7,6 +7,7 @@ import { UserError } from "@/lib/errors";
 import { INVALID_INVITATION_TEXT } from "./copy";
 import type { SessionUser } from "@/lib/tenants/context";
 import { findUsableInvitation, isUsable, type InvitationView } from "./invitations";
+import { hashInvitationToken } from "./token";
 
 export class InvalidInvitationError extends UserError {
   constructor() {
@@ -36,7 +37,15 @@ async function claim(tx: Executor, user: SessionUser, token: string, answer: "ac
   const [claimed] = await tx
     .update(invitations)
     .set(answer === "acceptedAt" ? { acceptedAt: new Date(), acceptedById: user.id } : { declinedAt: new Date() })
-    .where(and(eq(invitations.tenantId, invitation.tenantId), eq(invitations.id, invitation.id), isUsable))
+    .where(
+      and(
+        eq(invitations.tenantId, invitation.tenantId),
+        eq(invitations.id, invitation.id),
+        // The same link: a resend that replaced it meanwhile wins.
+        eq(invitations.tokenHash, hashInvitationToken(token)),
+        isUsable,
+      ),
+    )
     .returning({ id: invitations.id });
   if (!claimed) throw new InvalidInvitationError();
   return invitation;

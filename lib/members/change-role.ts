@@ -9,19 +9,21 @@ import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
-import { assertAnotherOwnerRemains, getMemberForUpdate, memberTarget, type Member } from "./members";
+import { assertAnotherOwnerRemains, getMemberForUpdate, lockMembershipsOf, memberTarget, type Member } from "./members";
 import { changeRoleSchema, type ChangeRoleInput } from "./schemas";
 
 export async function changeMemberRole(ctx: TenantContext, input: ChangeRoleInput): Promise<Member> {
   assertCan(ctx, "members.manage", "Only owners and admins can change roles.");
   const { userId, role } = parseOrThrow(changeRoleSchema, input);
   return db.transaction(async (tx) => {
+    const actor = await lockMembershipsOf(ctx, tx);
+    assertCan(actor, "members.manage", "Only owners and admins can change roles.");
     const member = await getMemberForUpdate(ctx, tx, userId);
     if (member.role === role) return member;
-    if (member.role === "owner" && ctx.role !== "owner") {
+    if (member.role === "owner" && actor.role !== "owner") {
       throw new PermissionDeniedError("Only owners can change an owner's role.");
     }
-    if (!canGrant(ctx.role, role)) {
+    if (!canGrant(actor.role, role)) {
       throw new PermissionDeniedError(`You cannot give the ${ROLE_LABELS[role]} role.`);
     }
     if (member.role === "owner") await assertAnotherOwnerRemains(ctx, tx, userId);

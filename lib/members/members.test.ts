@@ -75,8 +75,21 @@ describe("changeMemberRole", () => {
       changeMemberRole(b.ctx, { userId: a.user.id, role: "member" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    // The loser is told why (it is no longer an owner), not hit by a deadlock.
+    const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(loser.reason).toBeInstanceOf(PermissionDeniedError);
     const roles = [await roleOf(a.tenant.id, a.user.id), await roleOf(a.tenant.id, b.user.id)];
     expect(roles.filter((r) => r === "owner")).toHaveLength(1);
+  });
+
+  it("checks the actor's role as it is now, not as the request found it", async () => {
+    const team = await teamOfEveryRole();
+    const staleAdmin = team.admin.ctx;
+    await changeMemberRole(team.owner.ctx, { userId: team.admin.user.id, role: "member" });
+    await expect(changeMemberRole(staleAdmin, { userId: team.member.user.id, role: "admin" })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(removeMember(staleAdmin, { userId: team.billing.user.id })).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect(await roleOf(team.tenant.id, team.member.user.id)).toBe("member");
+    expect(await roleOf(team.tenant.id, team.billing.user.id)).toBe("billing");
   });
 
   it("answers not found for a user of another tenant", async () => {

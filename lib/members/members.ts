@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { db } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { memberships, tenants, users } from "@/db/schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
@@ -33,6 +33,21 @@ export async function listMembers(ctx: TenantContext): Promise<Member[]> {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(tenantScope(ctx).owned(memberships))
     .orderBy(asc(memberships.joinedAt), asc(users.email));
+}
+
+/**
+ * Starts every change of memberships: locks the tenant's row, so changes in one tenant
+ * run one after another in one lock order (no deadlocks), and returns the actor's role
+ * as it is now, not as it was when the request began.
+ */
+export async function lockMembershipsOf(ctx: TenantContext, tx: Executor): Promise<{ role: Role; grants: TenantContext["grants"] }> {
+  await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
+  const [me] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(tenantScope(ctx, tx).owned(memberships, eq(memberships.userId, ctx.user.id)));
+  if (!me) throw new NotFoundError("You are no longer a member of this workspace.");
+  return { role: me.role, grants: ctx.grants };
 }
 
 /** The member, locked for the rest of the transaction; another tenant's member is not found. */

@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
-import { assertAnotherOwnerRemains, getMemberForUpdate, memberTarget } from "./members";
+import { assertAnotherOwnerRemains, getMemberForUpdate, lockMembershipsOf, memberTarget } from "./members";
 import { memberTargetSchema } from "./schemas";
 
 /** Removes someone else; access ends with their next request. Removing yourself is leaving. */
@@ -17,9 +17,11 @@ export async function removeMember(ctx: TenantContext, input: { userId: string }
   if (userId === ctx.user.id) return leaveTenant(ctx);
   assertCan(ctx, "members.manage", "Only owners and admins can remove members.");
   await db.transaction(async (tx) => {
+    const actor = await lockMembershipsOf(ctx, tx);
+    assertCan(actor, "members.manage", "Only owners and admins can remove members.");
     const member = await getMemberForUpdate(ctx, tx, userId);
     if (member.role === "owner") {
-      if (ctx.role !== "owner") throw new PermissionDeniedError("Only owners can remove an owner.");
+      if (actor.role !== "owner") throw new PermissionDeniedError("Only owners can remove an owner.");
       await assertAnotherOwnerRemains(ctx, tx, userId);
     }
     await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, userId));
@@ -30,6 +32,7 @@ export async function removeMember(ctx: TenantContext, input: { userId: string }
 /** Anyone may leave, except the last owner. */
 export async function leaveTenant(ctx: TenantContext): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockMembershipsOf(ctx, tx);
     const me = await getMemberForUpdate(ctx, tx, ctx.user.id);
     if (me.role === "owner") await assertAnotherOwnerRemains(ctx, tx, me.userId);
     await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, me.userId));

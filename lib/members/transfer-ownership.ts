@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
-import { getMemberForUpdate, memberTarget } from "./members";
+import { getMemberForUpdate, lockMembershipsOf, memberTarget } from "./members";
 import { memberTargetSchema } from "./schemas";
 
 /** Makes another member an owner and the acting owner an admin, in one transaction. */
@@ -17,6 +17,7 @@ export async function transferOwnership(ctx: TenantContext, input: { userId: str
   const { userId } = parseOrThrow(memberTargetSchema, input);
   if (userId === ctx.user.id) throw new UserError("Choose another member to make owner.");
   await db.transaction(async (tx) => {
+    await lockMembershipsOf(ctx, tx);
     const me = await getMemberForUpdate(ctx, tx, ctx.user.id);
     if (me.role !== "owner") throw new UserError("Only owners can transfer ownership.");
     const member = await getMemberForUpdate(ctx, tx, userId);

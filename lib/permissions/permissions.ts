@@ -47,6 +47,12 @@ export function grantableRoles(granter: Role): Role[] {
   return ROLES.filter((role) => canGrant(granter, role));
 }
 
-export function assertCan(subject: { role: Role }, permission: Permission, message?: string): void {
-  if (!can(subject.role, permission)) throw new PermissionDeniedError(message);
+/**
+ * Throws unless the role has the permission and, when the caller is narrowed to a set
+ * of grants (an API key's scopes), the grants include it too.
+ */
+export function assertCan(subject: { role: Role; grants?: readonly Permission[] | null }, permission: Permission, message?: string): void {
+  if (!can(subject.role, permission) || (subject.grants && !subject.grants.includes(permission))) {
+    throw new PermissionDeniedError(message);
+  }
 }

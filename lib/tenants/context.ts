@@ -1,4 +1,5 @@
 import type { tenants } from "@/db/schema";
+import type { Permission } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
 
 export type Tenant = typeof tenants.$inferSelect;
@@ -23,10 +24,18 @@ export type TenantContext = {
   readonly role: Role;
   /** The client's address, for the activity log; null outside a request. */
   readonly ip: string | null;
+  /** When set (an API key's scopes), the most this caller may do, whatever the role allows. */
+  readonly grants: readonly Permission[] | null;
   readonly [tenantContextBrand]: true;
 };
 
 /** For guards only: call it after membership has been checked. */
-export function toTenantContext(value: { user: SessionUser; tenant: Tenant; role: Role; ip?: string | null }): TenantContext {
-  return Object.freeze({ ...value, ip: value.ip ?? null }) as TenantContext;
+export function toTenantContext(value: {
+  user: SessionUser;
+  tenant: Tenant;
+  role: Role;
+  ip?: string | null;
+  grants?: readonly Permission[] | null;
+}): TenantContext {
+  return Object.freeze({ ...value, ip: value.ip ?? null, grants: value.grants ?? null }) as TenantContext;
 }

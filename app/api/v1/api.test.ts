@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { apiKeys, memberships, tenants } from "@/db/schema";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { scopesForRole } from "@/lib/api-keys/scopes";
+import { createCustomer, listCustomers } from "@/lib/customers/customers";
+import { PermissionDeniedError } from "@/lib/errors";
 import { LimitReachedError } from "@/lib/plans/limits";
+import { toTenantContext } from "@/lib/tenants/context";
 import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
 import * as item from "./customers/[id]/route";
 import * as collection from "./customers/route";
@@ -100,6 +104,21 @@ describe("every endpoint", () => {
     const gone = await call(collection.GET as Route, { key: rw });
     expect(gone.status).toBe(403);
     expect(gone.body.error.message).toContain("creator is no longer a member");
+  });
+});
+
+describe("scopes", () => {
+  it("bound every lib call made for a key, not only the route's own check", async () => {
+    const team = await teamOfEveryRole();
+    const readOnly = toTenantContext({ user: team.owner.user, tenant: team.tenant, role: "owner", grants: ["tenant.read"] });
+    await expect(createCustomer(readOnly, { name: "Sneaky" })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(listCustomers(readOnly)).resolves.toBeDefined();
+  });
+
+  it("a role can hold only the scopes its permissions back", () => {
+    expect(scopesForRole("owner")).toEqual(["customers:read", "customers:write"]);
+    expect(scopesForRole("member")).toEqual(["customers:read", "customers:write"]);
+    expect(scopesForRole("billing")).toEqual(["customers:read"]);
   });
 });
 
