@@ -1,6 +1,6 @@
 // Builders of realistic rows, shared by the tests and the demo seed.
 import { getDb, type Executor } from "./client";
-import { customers, memberships, tenants, users } from "./schema";
+import { memberships, tenants, users } from "./schema";
 
 type Role = (typeof memberships.$inferInsert)["role"];
 
@@ -67,14 +67,3 @@ export function demoCustomer(i: number) {
   };
 }
 
-export async function createCustomerRow(
-  tenant: { id: string },
-  overrides: Partial<typeof customers.$inferInsert> = {},
-  executor: Executor = getDb(),
-): Promise<typeof customers.$inferSelect> {
-  const [customer] = await executor
-    .insert(customers)
-    .values({ ...demoCustomer(sequence++), ...overrides, tenantId: tenant.id })
-    .returning();
-  return customer!;
-}

@@ -11,7 +11,7 @@ import { tenantScope } from "@/lib/tenancy/scope";
 import type { Tenant, TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
 import { createApiKeySchema, type CreateApiKeyInput } from "./schemas";
-import { API_SCOPES, isApiScope, scopesForRole, type ApiScope } from "./scopes";
+import { isApiScope, scopesForRole, type ApiScope } from "./scopes";
 import { hashApiKey, newApiKey } from "./token";
 
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -112,5 +112,3 @@ export async function authenticateApiKey(authorization: string | null): Promise<
     creator: role && row.key.createdById ? { id: row.key.createdById, name: row.creatorName, email: row.creatorEmail, role } : null,
   };
 }
-
-export const scopeLabel = (scope: ApiScope) => API_SCOPES[scope].label;

@@ -104,7 +104,3 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<vo
     await logActivity(ctx, tx, { action: "customer.deleted", target: { type: "customer", id, label: customer.name } });
   });
 }
-
-export async function countCustomers(ctx: TenantContext): Promise<number> {
-  return tenantScope(ctx).count(customers);
-}

@@ -44,7 +44,6 @@ export const customerSchema = z.object({
 });
 /** What callers pass: empty or missing optional fields are fine (z.preprocess hides this from z.input). */
 export type CustomerInput = { name: string; company?: string | null; email?: string | null; phone?: string | null; notes?: string | null };
-export type CustomerFields = z.output<typeof customerSchema>;
 
 /** A change to some fields (the API's PATCH). */
 export const customerPatchSchema = customerSchema.partial();
