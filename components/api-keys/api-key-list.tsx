@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { runAction, type FormAction } from "@/components/members/run-action";
+import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -2,7 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
-import { runAction, type FormAction } from "@/components/members/run-action";
+import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
-import { runAction, type FormAction } from "./run-action";
+import { runAction, type FormAction } from "@/lib/actions/run-action";
 
 export type InvitationRow = { id: string; email: string; role: Role; invitedBy: string | null; expires: string; expired: boolean };
 

@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/actions/action-state";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { ROLE_HINTS } from "./member-list";
-import type { FormAction } from "./run-action";
+import type { FormAction } from "@/lib/actions/run-action";
 
 
 export function InviteForm({ action, roles }: { action: FormAction; roles: Role[] }) {

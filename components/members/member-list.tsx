@@ -14,7 +14,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { TENANT_LABEL } from "@/lib/config/app";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
-import { runAction, type FormAction } from "./run-action";
+import { runAction, type FormAction } from "@/lib/actions/run-action";
 
 export type MemberRow = {
   userId: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db } from "@/db/client";
-import { subscriptions, tenants } from "@/db/schema";
+import { tenants } from "@/db/schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { TenantContext } from "@/lib/tenants/context";
@@ -35,10 +35,6 @@ export async function startCheckout(ctx: TenantContext, input: CheckoutInput, ap
   assertCan(ctx, "billing.manage", BILLING_DENIED);
   const { planId, interval } = parseOrThrow(checkoutSchema, input);
   const stripe = requireStripe();
-  const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.tenantId, ctx.tenant.id));
-  if (subscription && PAID_STATUSES.includes(subscription.status)) {
-    throw new UserError("This workspace already has a subscription. Change its plan in the billing portal.");
-  }
   const customer = await ensureStripeCustomer(ctx, stripe);
   // The local row is only as fresh as the last webhook: ask Stripe itself before
   // opening a second Checkout that would bill the tenant twice.

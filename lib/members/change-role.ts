@@ -13,7 +13,6 @@ import { assertAnotherOwnerRemains, getMemberForUpdate, lockMembershipsOf, membe
 import { changeRoleSchema, type ChangeRoleInput } from "./schemas";
 
 export async function changeMemberRole(ctx: TenantContext, input: ChangeRoleInput): Promise<Member> {
-  assertCan(ctx, "members.manage", "Only owners and admins can change roles.");
   const { userId, role } = parseOrThrow(changeRoleSchema, input);
   return db.transaction(async (tx) => {
     const actor = await lockMembershipsOf(ctx, tx);

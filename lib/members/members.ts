@@ -40,14 +40,12 @@ export async function listMembers(ctx: TenantContext): Promise<Member[]> {
  * run one after another in one lock order (no deadlocks), and returns the actor's role
  * as it is now, not as it was when the request began.
  */
-export async function lockMembershipsOf(ctx: TenantContext, tx: Executor): Promise<{ role: Role; grants: TenantContext["grants"] }> {
+export async function lockMembershipsOf(ctx: TenantContext, tx: Executor): Promise<Member & { grants: TenantContext["grants"] }> {
   await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
-  const [me] = await tx
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(tenantScope(ctx, tx).owned(memberships, eq(memberships.userId, ctx.user.id)));
-  if (!me) throw new NotFoundError("You are no longer a member of this workspace.");
-  return { role: me.role, grants: ctx.grants };
+  const me = await getMemberForUpdate(ctx, tx, ctx.user.id).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError("You are no longer a member of this workspace.") : error;
+  });
+  return { ...me, grants: ctx.grants };
 }
 
 /** The member, locked for the rest of the transaction; another tenant's member is not found. */

@@ -15,7 +15,6 @@ import { memberTargetSchema } from "./schemas";
 export async function removeMember(ctx: TenantContext, input: { userId: string }): Promise<void> {
   const { userId } = parseOrThrow(memberTargetSchema, input);
   if (userId === ctx.user.id) return leaveTenant(ctx);
-  assertCan(ctx, "members.manage", "Only owners and admins can remove members.");
   await db.transaction(async (tx) => {
     const actor = await lockMembershipsOf(ctx, tx);
     assertCan(actor, "members.manage", "Only owners and admins can remove members.");
@@ -32,8 +31,7 @@ export async function removeMember(ctx: TenantContext, input: { userId: string }
 /** Anyone may leave, except the last owner. */
 export async function leaveTenant(ctx: TenantContext): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockMembershipsOf(ctx, tx);
-    const me = await getMemberForUpdate(ctx, tx, ctx.user.id);
+    const me = await lockMembershipsOf(ctx, tx);
     if (me.role === "owner") await assertAnotherOwnerRemains(ctx, tx, me.userId);
     await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, me.userId));
     await logActivity(ctx, tx, { action: "member.left", target: memberTarget(me) });

@@ -17,8 +17,8 @@ export async function transferOwnership(ctx: TenantContext, input: { userId: str
   const { userId } = parseOrThrow(memberTargetSchema, input);
   if (userId === ctx.user.id) throw new UserError("Choose another member to make owner.");
   await db.transaction(async (tx) => {
-    await lockMembershipsOf(ctx, tx);
-    const me = await getMemberForUpdate(ctx, tx, ctx.user.id);
+    const me = await lockMembershipsOf(ctx, tx);
+    // Still an owner now, not only when the request began.
     if (me.role !== "owner") throw new UserError("Only owners can transfer ownership.");
     const member = await getMemberForUpdate(ctx, tx, userId);
     const scope = tenantScope(ctx, tx);

@@ -3,6 +3,7 @@ import { and, count, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys, customers, invitations, memberships, tenants } from "@/db/schema";
 import { UserError } from "@/lib/errors";
+import { isUsable } from "@/lib/invitations/invitations";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -37,12 +38,7 @@ const COUNTERS: Partial<Record<LimitName, Counter>> = {
     const [open] = await tx
       .select({ n: count() })
       .from(invitations)
-      .where(
-        scope.owned(
-          invitations,
-          and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)),
-        ),
-      );
+      .where(scope.owned(invitations, isUsable));
     return (await scope.count(memberships)) + Number(open?.n ?? 0);
   },
 };

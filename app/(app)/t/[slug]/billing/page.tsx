@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { completeCheckout } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
+import { PAID_STATUSES } from "@/lib/billing/sync";
 import { SALES_EMAIL } from "@/lib/config/app";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
@@ -63,7 +64,7 @@ export default async function BillingPage({
   }
 
   const { configured, plan, hasCustomer, subscription, usage } = await getBillingOverview(ctx);
-  const live = subscription && ["active", "trialing", "past_due"].includes(subscription.status);
+  const live = subscription && PAID_STATUSES.includes(subscription.status);
   const ends = subscription?.cancelAt ?? (subscription?.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
 
   return (
