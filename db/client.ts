@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { statementLogger } from "./statement-log";
 
 type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -41,7 +42,7 @@ export function openPostgres(url: string): DatabaseHandle {
     onnotice: () => {},
   });
   return {
-    db: drizzlePostgres(client, { schema }) as unknown as Database,
+    db: drizzlePostgres(client, { schema, logger: statementLogger }) as unknown as Database,
     kind: "postgres",
     close: () => client.end({ timeout: 5 }),
   };
@@ -49,7 +50,7 @@ export function openPostgres(url: string): DatabaseHandle {
 
 export function openPglite(pglite: PGlite): DatabaseHandle {
   return {
-    db: drizzlePglite(pglite, { schema }) as unknown as Database,
+    db: drizzlePglite(pglite, { schema, logger: statementLogger }) as unknown as Database,
     kind: "pglite",
     pglite,
     close: () => pglite.close(),

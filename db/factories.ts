@@ -1,6 +1,6 @@
 // Builders of realistic rows, shared by the tests and the demo seed.
 import { getDb, type Executor } from "./client";
-import { memberships, tenants, users } from "./schema";
+import { memberships, sessions, tenants, users } from "./schema";
 
 type Role = (typeof memberships.$inferInsert)["role"];
 
@@ -38,6 +38,17 @@ export async function addMember(
   executor: Executor = getDb(),
 ): Promise<void> {
   await executor.insert(memberships).values({ tenantId: tenant.id, userId: user.id, role });
+}
+
+/** A database session for `user`, as Auth.js makes at sign-in; returns its token. */
+export async function createSession(
+  user: { id: string },
+  expires = new Date(Date.now() + 30 * 86_400_000),
+  executor: Executor = getDb(),
+): Promise<string> {
+  const sessionToken = `session-${unique()}`;
+  await executor.insert(sessions).values({ sessionToken, userId: user.id, expires });
+  return sessionToken;
 }
 
 /** A tenant with one member of the given role; returns both. */

@@ -1,10 +1,9 @@
 import "server-only";
-import { authenticateApiKey, type KeyRefusal } from "@/lib/api-keys/api-keys";
+import { authenticateApiKey, type KeyRefusal } from "@/lib/api-keys/authenticate";
 import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
 import { getEnv } from "@/lib/env/env";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { LimitReachedError } from "@/lib/plans/limits";
-import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 import { clientIpFrom } from "@/lib/request/client-ip";
 import { toTenantContext, type TenantContext } from "@/lib/tenants/context";
 import { ApiError } from "./errors";
@@ -26,10 +25,10 @@ type Handler<P> = (ctx: TenantContext, request: Request, params: P) => Promise<R
 export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Handler<P>) {
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      const auth = await authenticateApiKey(request.headers.get("authorization"));
+      // One statement: the key, its tenant, its creator's role, and this request's hit on its rate limit.
+      const auth = await authenticateApiKey(request.headers.get("authorization"), { limit: getEnv().API_RATE_LIMIT_PER_MINUTE ?? 120, windowSeconds: 60 });
       if (typeof auth === "string") throw new ApiError(401, "unauthorized", REFUSALS[auth], undefined, { "WWW-Authenticate": "Bearer" });
-
-      const limit = await consumeRateLimit(`api:${auth.key.id}`, { limit: getEnv().API_RATE_LIMIT_PER_MINUTE ?? 120, windowSeconds: 60 });
+      const limit = auth.rateLimit;
       if (!limit.allowed) {
         throw new ApiError(429, "rate_limited", "Too many requests for this key. Slow down and retry.", undefined, {
           "Retry-After": String(limit.retryAfterSeconds),

@@ -9,7 +9,12 @@ export default async function UserLayout({ children }: { children: React.ReactNo
   const tenants = await listTenantsForUser(user.id);
   return (
     <>
-      <AppHeader user={user} tenants={tenants} createTenant={createTenantAction} signOut={signOutAction} />
+      <AppHeader
+        user={{ name: user.name, email: user.email }}
+        tenants={tenants.map(({ slug, name, role }) => ({ slug, name, role }))}
+        createTenant={createTenantAction}
+        signOut={signOutAction}
+      />
       {children}
     </>
   );

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { apiKeys, memberships, tenants } from "@/db/schema";
+import { apiKeys, memberships, rateLimits, tenants } from "@/db/schema";
+import { recordStatements } from "@/db/statement-log";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { scopesForRole } from "@/lib/api-keys/scopes";
 import { createCustomer, listCustomers } from "@/lib/customers/customers";
@@ -168,6 +169,54 @@ describe("customers over the API", () => {
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(last!.body.error.code).toBe("rate_limited");
+  });
+
+  it("counts parallel requests exactly", async () => {
+    const { ro } = await setup();
+    vi.stubEnv("API_RATE_LIMIT_PER_MINUTE", "10");
+    const responses = await Promise.all(Array.from({ length: 25 }, () => call(collection.GET as Route, { key: ro })));
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(10);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(15);
+  });
+});
+
+describe("round trips", () => {
+  it("costs two statements per call: key → tenant → creator's role → rate limit (and last use), then the data", async () => {
+    const { ro } = await setup();
+    await call(collection.GET as Route, { key: ro }); // sets last_used_at: the next calls write it no more
+    const { result, statements } = await recordStatements(() => call(collection.GET as Route, { key: ro }));
+    expect(result.status).toBe(200);
+    expect(result.body.data.map((c: { name: string }) => c.name)).toEqual(["Ada"]);
+    expect(statements, statements.join("\n\n")).toHaveLength(2);
+  });
+
+  it("counts no hit and writes nothing for a revoked or expired key", async () => {
+    const { team } = await setup();
+    const revoked = await createApiKey(team.owner.ctx, { name: "Old", scopes: ["customers:read"] });
+    await revokeApiKey(team.owner.ctx, { id: revoked.apiKey.id });
+    const expired = await createApiKey(team.owner.ctx, { name: "Expired", scopes: ["customers:read"], expiresInDays: "30" });
+    await db.update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, expired.apiKey.id));
+    for (const { key, apiKey } of [revoked, expired]) {
+      expect((await call(collection.GET as Route, { key })).status).toBe(401);
+      expect(await db.select().from(rateLimits).where(eq(rateLimits.key, `api:${apiKey.id}`))).toEqual([]);
+      const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, apiKey.id));
+      expect(row!.lastUsedAt).toBeNull();
+    }
+  });
+
+  it("writes last use at most once a minute", async () => {
+    const { ro, team } = await setup();
+    const [key] = await db.select().from(apiKeys).where(and(eq(apiKeys.tenantId, team.tenant.id), eq(apiKeys.name, "Reports")));
+    const lastUse = async () => (await db.select().from(apiKeys).where(eq(apiKeys.id, key!.id)))[0]!.lastUsedAt;
+    await call(collection.GET as Route, { key: ro });
+    const first = await lastUse();
+    expect(first).not.toBeNull();
+    await call(collection.GET as Route, { key: ro });
+    expect(await lastUse()).toEqual(first);
+    const stale = new Date(Date.now() - 61_000);
+    await db.update(apiKeys).set({ lastUsedAt: stale }).where(eq(apiKeys.id, key!.id));
+    await call(collection.GET as Route, { key: ro });
+    expect((await lastUse())!.getTime()).toBeGreaterThan(stale.getTime());
   });
 });
 

@@ -1,16 +1,18 @@
+import { after } from "next/server";
 import { AppHeader } from "@/components/app/app-header";
 import { TenantNav } from "@/components/app/tenant-nav";
 import { can } from "@/lib/permissions/permissions";
-import { listTenantsForUser } from "@/lib/tenants/queries";
 import { rememberLastTenant } from "@/lib/tenants/last-tenant";
 import { tenantPath } from "@/lib/tenants/paths";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { getTenantFrame, requireTenant } from "@/lib/tenants/require-tenant";
 import { createTenantAction, signOutAction } from "../../actions";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireTenant(slug);
-  const [tenants] = await Promise.all([listTenantsForUser(ctx.user.id), rememberLastTenant(ctx)]);
+  const { tenants, lastTenantId } = await getTenantFrame(slug);
+  // A plain page view writes nothing: only a switch of tenant is remembered, after the response.
+  if (lastTenantId !== ctx.tenant.id) after(() => rememberLastTenant(ctx));
   const nav = [
     { href: tenantPath(slug), label: "Dashboard" },
     { href: tenantPath(slug, "customers"), label: "Customers" },
@@ -24,7 +26,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   return (
     <>
       <AppHeader
-        user={ctx.user}
+        user={{ name: ctx.user.name, email: ctx.user.email }}
         tenants={tenants}
         currentSlug={slug}
         createTenant={createTenantAction}
