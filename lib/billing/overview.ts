@@ -19,13 +19,17 @@ export type BillingOverview = {
 /** What the billing page shows: plan, subscription as last synced, and use against limits. */
 export async function getBillingOverview(ctx: TenantContext): Promise<BillingOverview> {
   assertCan(ctx, "billing.manage", "Only owners and billing members can see billing.");
-  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, ctx.tenant.id));
-  const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.tenantId, ctx.tenant.id));
+  // Read afresh, side by side: the page may have just completed a checkout.
+  const [[tenant], [subscription], usage] = await Promise.all([
+    db.select({ planId: tenants.planId, stripeCustomerId: tenants.stripeCustomerId }).from(tenants).where(eq(tenants.id, ctx.tenant.id)),
+    db.select().from(subscriptions).where(eq(subscriptions.tenantId, ctx.tenant.id)),
+    usageOf(ctx, db),
+  ]);
   return {
     configured: getStripe() !== null,
     plan: planOf(tenant?.planId ?? "free"),
     hasCustomer: Boolean(tenant?.stripeCustomerId),
     subscription: subscription ?? null,
-    usage: await usageOf(ctx, db),
+    usage,
   };
 }
