@@ -8,10 +8,10 @@ import "@/db/load-env";
 import postgres from "postgres";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { randomSuffix, withDatabase } from "@/db/testing/database-url";
+import { encodeCursor } from "@/lib/customers/cursor";
+import { listCustomers } from "@/lib/customers/customers";
 import { toTenantContext } from "@/lib/tenants/context";
-import { encodeCursor } from "./cursor";
-import { listCustomers } from "./customers";
+import { createBenchDatabase, insertCustomers, insertTenants } from "./data";
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -23,12 +23,10 @@ const TENANTS = Number(process.env.BENCH_TENANTS ?? 10_000);
 const BIG = [100, 10_000, 100_000, 500_000].filter((n) => n < TOTAL);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-const name = `bench_${randomSuffix()}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE "${name}"`);
-const handle = openPostgres(withDatabase(serverUrl, name));
+const database = await createBenchDatabase(serverUrl);
+const handle = openPostgres(database.url);
 setDatabaseHandle(handle);
-const sql = postgres(withDatabase(serverUrl, name), { max: 1, onnotice: () => {} });
+const sql = postgres(database.url, { max: 1, onnotice: () => {} });
 
 const time = async <T>(fn: () => Promise<T>) => {
   const start = performance.now();
@@ -39,22 +37,9 @@ const time = async <T>(fn: () => Promise<T>) => {
 try {
   await migrateDatabase(handle);
   const load = await time(async () => {
-    await sql`INSERT INTO tenants (slug, name) SELECT 'bench-' || n, 'Bench tenant ' || n FROM generate_series(1, ${TENANTS}) AS n`;
-    const small = Math.floor((TOTAL - BIG.reduce((a, b) => a + b, 0)) / (TENANTS - BIG.length));
-    // Tenants 1..4 are the big ones; the rest share what is left.
-    const sizes = `(CASE WHEN t.n <= ${BIG.length} THEN (ARRAY[${BIG.join(",")}])[t.n] ELSE ${small} END)`;
-    await sql.unsafe(`
-      INSERT INTO customers (tenant_id, name, company, email, phone, created_at)
-      SELECT t.id,
-             (ARRAY['Ada','Grace','Alan','Edsger','Barbara','Donald','Frances','Ken','Margaret','Tim'])[1 + c.i % 10] || ' ' ||
-             (ARRAY['Lovelace','Hopper','Turing','Dijkstra','Liskov','Knuth','Allen','Thompson','Hamilton','Berners-Lee'])[1 + (c.i / 10) % 10] || ' ' || c.i,
-             'Company ' || (c.i % 5000),
-             'c' || c.i || '@' || t.slug || '.test',
-             '+1 555 ' || lpad((c.i % 10000)::text, 4, '0'),
-             now() - (c.i || ' seconds')::interval
-      FROM (SELECT id, slug, row_number() OVER (ORDER BY created_at, slug) AS n FROM tenants) t
-      CROSS JOIN LATERAL generate_series(1, ${sizes}) AS c(i)`);
-    await sql`ANALYZE`;
+    await insertTenants(sql, TENANTS);
+    // The big tenants come first; the rest share what is left.
+    await insertCustomers(sql, BIG, Math.floor((TOTAL - BIG.reduce((a, b) => a + b, 0)) / (TENANTS - BIG.length)));
   });
   const [loaded] = await sql<{ count: string }[]>`SELECT count(*) FROM customers`;
   console.log(`Loaded ${Number(loaded?.count).toLocaleString("en")} customers in ${TENANTS.toLocaleString("en")} tenants in ${(load.ms / 1000).toFixed(1)} s\n`);
@@ -99,7 +84,5 @@ try {
 } finally {
   await sql.end();
   await handle.close();
-  if (process.env.BENCH_KEEP) console.log(`\nKept database ${name}.`);
-  else await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }
