@@ -1,0 +1,34 @@
+"use client";
+
+import { Suspense } from "react";
+import type { AccountMenuProps } from "./account-menu";
+import { onDemand, useOnDemand } from "./on-demand";
+
+const menu = onDemand(() => import("./account-menu").then((m) => m.AccountMenu));
+
+/** The account menu's button, until the menu it opens is first wanted. */
+export function UserMenuTrigger(props: Omit<AccountMenuProps, "openedWith">) {
+  const { activated, activate, triggerProps } = useOnDemand(menu);
+  const button = (
+    <button
+      type="button"
+      aria-haspopup="menu"
+      aria-expanded={false}
+      aria-label="Account menu"
+      data-state="closed"
+      className={props.className}
+      {...triggerProps}
+      onKeyDown={(event) => {
+        triggerProps.onKeyDown(event);
+        // Like the menu's own trigger: the down arrow opens it too.
+        if (event.key === "ArrowDown") {
+          event.preventDefault();
+          activate("keyboard");
+        }
+      }}
+    >
+      {props.initials}
+    </button>
+  );
+  return <Suspense fallback={button}>{activated ? <menu.Component {...props} openedWith={activated} /> : button}</Suspense>;
+}
