@@ -2,7 +2,7 @@
 
 import { Check, Plus } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
-import { Suspense, useState, useTransition, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandSeparator } from "@/components/ui/command";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -10,7 +10,7 @@ import { TENANT_LABEL } from "@/lib/config/app";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { switchTenantPath } from "@/lib/tenants/paths";
 import type { CreateTenantAction } from "./create-tenant-dialog";
-import { onDemand } from "./on-demand";
+import { onDemand, useOnDemand } from "./on-demand";
 import { TenantAvatar } from "./tenant-avatar";
 import type { TenantOption } from "./tenant-selector";
 
@@ -29,8 +29,7 @@ export type TenantPaletteProps = {
 export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: TenantPaletteProps) {
   const [open, setOpen] = useState(true);
   const [creating, setCreating] = useState(false);
-  const [dialogWanted, setDialogWanted] = useState(false);
-  const [, startTransition] = useTransition();
+  const dialog = useOnDemand(createDialog);
   const pathname = usePathname();
   const router = useRouter();
 
@@ -82,13 +81,8 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
                   onPointerEnter={createDialog.preload}
                   onSelect={() => {
                     setOpen(false);
-                    const openDialog = () => {
-                      setDialogWanted(true);
-                      setCreating(true);
-                    };
-                    // Once its code is here the dialog opens at once; before, when it arrives.
-                    if (createDialog.isLoaded()) openDialog();
-                    else startTransition(openDialog);
+                    setCreating(true);
+                    dialog.activate("pointer");
                   }}
                 >
                   <Plus aria-hidden />
@@ -99,9 +93,7 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
           </Command>
         </PopoverContent>
       </Popover>
-      <Suspense>
-        {dialogWanted && <createDialog.Component open={creating} onOpenChange={setCreating} action={createTenant} />}
-      </Suspense>
+      {dialog.Loaded && <dialog.Loaded open={creating} onOpenChange={setCreating} action={createTenant} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { onDemand, useOnDemand } from "./on-demand";
 import type { TenantPaletteProps } from "./tenant-palette";
 
@@ -13,9 +13,9 @@ export function TenantSelectorTrigger({
   children,
   ...props
 }: Omit<TenantPaletteProps, "trigger"> & { label: string; className: string; children: ReactNode }) {
-  const { activated, triggerProps } = useOnDemand(palette);
-  const trigger = { label, className, children };
-  const button = (
+  const { Loaded, triggerProps } = useOnDemand(palette);
+  if (Loaded) return <Loaded {...props} trigger={{ label, className, children }} />;
+  return (
     <button
       type="button"
       // eslint-disable-next-line jsx-a11y/role-has-required-aria-props -- nothing to control until the palette loads
@@ -31,5 +31,4 @@ export function TenantSelectorTrigger({
       {children}
     </button>
   );
-  return <Suspense fallback={button}>{activated ? <palette.Component {...props} trigger={trigger} /> : button}</Suspense>;
 }

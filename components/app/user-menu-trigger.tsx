@@ -1,6 +1,5 @@
 "use client";
 
-import { Suspense } from "react";
 import type { AccountMenuProps } from "./account-menu";
 import { onDemand, useOnDemand } from "./on-demand";
 
@@ -8,8 +7,9 @@ const menu = onDemand(() => import("./account-menu").then((m) => m.AccountMenu))
 
 /** The account menu's button, until the menu it opens is first wanted. */
 export function UserMenuTrigger(props: Omit<AccountMenuProps, "openedWith">) {
-  const { activated, activate, triggerProps } = useOnDemand(menu);
-  const button = (
+  const { Loaded, activated, activate, triggerProps } = useOnDemand(menu);
+  if (Loaded && activated) return <Loaded {...props} openedWith={activated} />;
+  return (
     <button
       type="button"
       aria-haspopup="menu"
@@ -30,5 +30,4 @@ export function UserMenuTrigger(props: Omit<AccountMenuProps, "openedWith">) {
       {props.initials}
     </button>
   );
-  return <Suspense fallback={button}>{activated ? <menu.Component {...props} openedWith={activated} /> : button}</Suspense>;
 }
