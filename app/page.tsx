@@ -1,4 +1,4 @@
-import { Building2, KeyRound, ShieldCheck } from "lucide-react";
+import { Building2, KeyRound, ShieldCheck } from "@/components/ui/icons";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/app/app-header";

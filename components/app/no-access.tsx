@@ -1,4 +1,4 @@
-import { Lock } from "lucide-react";
+import { Lock } from "@/components/ui/icons";
 import { Card, CardContent } from "@/components/ui/card";
 
 /** A clear refusal inside a tenant the user belongs to (outsiders get the 404 page). */

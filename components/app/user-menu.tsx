@@ -1,16 +1,4 @@
-"use client";
-
-import { LogOut, UserRound } from "lucide-react";
-import Link from "next/link";
-import { useTransition } from "react";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { UserMenuTrigger } from "./user-menu-trigger";
 
 function initialsOf(name: string | null, email: string | null) {
   const source = name?.trim() || email || "?";
@@ -18,6 +6,10 @@ function initialsOf(name: string | null, email: string | null) {
   return ((parts[0]?.[0] ?? "?") + (name && parts[1] ? parts[1][0] : "")).toUpperCase();
 }
 
+/**
+ * The signed-in user's initials, opening a menu with their account and signing out.
+ * Rendered on the server; the menu's code is fetched when someone reaches for it.
+ */
 export function UserMenu({
   user,
   signOut,
@@ -25,38 +17,12 @@ export function UserMenu({
   user: { name: string | null; email: string | null };
   signOut: () => Promise<void>;
 }) {
-  const [pending, startTransition] = useTransition();
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        className="flex size-9 items-center justify-center rounded-full bg-zinc-900 text-sm font-medium text-white hover:bg-zinc-700"
-        aria-label="Account menu"
-      >
-        {initialsOf(user.name, user.email)}
-      </DropdownMenuTrigger>
-      <DropdownMenuContent>
-        <DropdownMenuLabel>
-          <span className="block truncate font-medium">{user.name || "No name yet"}</span>
-          <span className="block truncate text-xs text-zinc-500">{user.email}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/account">
-            <UserRound aria-hidden />
-            Account settings
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem
-          disabled={pending}
-          onSelect={(event) => {
-            event.preventDefault();
-            startTransition(() => signOut());
-          }}
-        >
-          <LogOut aria-hidden />
-          {pending ? "Signing out…" : "Sign out"}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <UserMenuTrigger
+      user={{ name: user.name, email: user.email }}
+      initials={initialsOf(user.name, user.email)}
+      className="flex size-9 items-center justify-center rounded-full bg-zinc-900 text-sm font-medium text-white hover:bg-zinc-700"
+      signOut={signOut}
+    />
   );
 }

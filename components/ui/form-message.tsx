@@ -1,4 +1,4 @@
-import { CircleAlert, CircleCheck } from "lucide-react";
+import { CircleAlert, CircleCheck } from "@/components/ui/icons";
 import Link from "next/link";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { ErrorLink } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { MailX } from "lucide-react";
+import { MailX } from "@/components/ui/icons";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { INVALID_INVITATION_TEXT } from "@/lib/invitations/copy";

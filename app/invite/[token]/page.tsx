@@ -1,4 +1,4 @@
-import { UserRoundPlus } from "lucide-react";
+import { UserRoundPlus } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";

@@ -1,4 +1,4 @@
-import { CalendarDays, Settings, ShieldCheck, Users } from "lucide-react";
+import { CalendarDays, Settings, ShieldCheck, Users } from "@/components/ui/icons";
 import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

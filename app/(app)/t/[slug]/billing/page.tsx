@@ -1,4 +1,4 @@
-import { AlertTriangle, CreditCard } from "lucide-react";
+import { AlertTriangle, CreditCard } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/app/no-access";
 import { PageHeader } from "@/components/app/page-header";

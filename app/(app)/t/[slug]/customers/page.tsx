@@ -1,4 +1,4 @@
-import { Plus, Search, UsersRound } from "lucide-react";
+import { Plus, Search, UsersRound } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";

@@ -1,4 +1,4 @@
-import { ArrowLeft, Pencil } from "lucide-react";
+import { ArrowLeft, Pencil } from "@/components/ui/icons";
 import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
 import { DeleteCustomerButton } from "@/components/customers/delete-customer-button";

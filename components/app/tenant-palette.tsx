@@ -1,0 +1,99 @@
+"use client";
+
+import { Check, Plus } from "lucide-react";
+import { usePathname, useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandSeparator } from "@/components/ui/command";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { TENANT_LABEL } from "@/lib/config/app";
+import { ROLE_LABELS } from "@/lib/permissions/roles";
+import { switchTenantPath } from "@/lib/tenants/paths";
+import type { CreateTenantAction } from "./create-tenant-dialog";
+import { onDemand, useOnDemand } from "./on-demand";
+import { TenantAvatar } from "./tenant-avatar";
+import type { TenantOption } from "./tenant-selector";
+
+// The create dialog brings the form and its validation; fetch it when asked for.
+const createDialog = onDemand(() => import("./create-tenant-dialog").then((m) => m.CreateTenantDialog));
+
+export type TenantPaletteProps = {
+  tenants: TenantOption[];
+  currentSlug?: string;
+  createTenant: CreateTenantAction;
+  /** The button as the server rendered it, which this one replaces. */
+  trigger: { label: string; className: string; children: ReactNode };
+};
+
+/** The tenant selector once opened: a searchable list of tenants in a popover, open as it mounts. */
+export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: TenantPaletteProps) {
+  const [open, setOpen] = useState(true);
+  const [creating, setCreating] = useState(false);
+  const dialog = useOnDemand(createDialog);
+  const pathname = usePathname();
+  const router = useRouter();
+
+  return (
+    <>
+      <Popover open={open} onOpenChange={setOpen}>
+        <PopoverTrigger asChild>
+          <button
+            type="button"
+            // eslint-disable-next-line jsx-a11y/role-has-required-aria-props -- the popover adds aria-controls
+            role="combobox"
+            aria-expanded={open}
+            aria-label={trigger.label}
+            className={trigger.className}
+            data-testid="tenant-selector"
+          >
+            {trigger.children}
+          </button>
+        </PopoverTrigger>
+        <PopoverContent className="w-[min(20rem,calc(100vw-1rem))] p-0">
+          <Command loop>
+            <CommandInput placeholder={`Find a ${TENANT_LABEL.singular}…`} aria-label={`Find a ${TENANT_LABEL.singular}`} />
+            <CommandList>
+              <CommandEmpty>No {TENANT_LABEL.singular} matches.</CommandEmpty>
+              <CommandGroup heading={TENANT_LABEL.plural[0]!.toUpperCase() + TENANT_LABEL.plural.slice(1)}>
+                {tenants.map((tenant) => (
+                  <CommandItem
+                    key={tenant.slug}
+                    value={tenant.slug}
+                    keywords={[tenant.name]}
+                    onSelect={() => {
+                      setOpen(false);
+                      if (tenant.slug !== currentSlug) router.push(switchTenantPath(pathname, tenant.slug));
+                    }}
+                    aria-current={tenant.slug === currentSlug ? "true" : undefined}
+                  >
+                    <TenantAvatar name={tenant.name} seed={tenant.slug} />
+                    <span className="min-w-0 flex-1 truncate">{tenant.name}</span>
+                    <span className="text-xs text-zinc-500">{ROLE_LABELS[tenant.role]}</span>
+                    <Check className={cn(tenant.slug === currentSlug ? "opacity-100" : "opacity-0")} aria-hidden />
+                  </CommandItem>
+                ))}
+              </CommandGroup>
+              <CommandSeparator />
+              <CommandGroup>
+                <CommandItem
+                  value="__create"
+                  keywords={["create", "new", "add"]}
+                  onPointerEnter={createDialog.preload}
+                  onSelect={() => {
+                    setOpen(false);
+                    setCreating(true);
+                    dialog.activate("pointer");
+                  }}
+                >
+                  <Plus aria-hidden />
+                  Create {TENANT_LABEL.singular}
+                </CommandItem>
+              </CommandGroup>
+            </CommandList>
+          </Command>
+        </PopoverContent>
+      </Popover>
+      {dialog.Loaded && <dialog.Loaded open={creating} onOpenChange={setCreating} action={createTenant} />}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import type { AccountMenuProps } from "./account-menu";
+import { onDemand, useOnDemand } from "./on-demand";
+
+const menu = onDemand(() => import("./account-menu").then((m) => m.AccountMenu));
+
+/** The account menu's button, until the menu it opens is first wanted. */
+export function UserMenuTrigger(props: Omit<AccountMenuProps, "openedWith">) {
+  const { Loaded, activated, activate, triggerProps } = useOnDemand(menu);
+  if (Loaded && activated) return <Loaded {...props} openedWith={activated} />;
+  return (
+    <button
+      type="button"
+      aria-haspopup="menu"
+      aria-expanded={false}
+      aria-label="Account menu"
+      data-state="closed"
+      className={props.className}
+      {...triggerProps}
+      onKeyDown={(event) => {
+        triggerProps.onKeyDown(event);
+        // Like the menu's own trigger: the down arrow opens it too.
+        if (event.key === "ArrowDown") {
+          event.preventDefault();
+          activate("keyboard");
+        }
+      }}
+    >
+      {props.initials}
+    </button>
+  );
+}
