@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { prepared } from "@/db/prepared";
 import { apiKeys, memberships, rateLimits, tenants, users } from "@/db/schema";
 import type { Role } from "@/lib/permissions/roles";
 import { countHit, rateLimitResult, windowStartOf, type RateLimit, type RateLimitResult } from "@/lib/rate-limit/rate-limit";
@@ -21,30 +21,24 @@ export type AuthenticatedKey = {
 
 export type KeyRefusal = "missing" | "unknown" | "revoked" | "expired";
 
-/** Last use is written at most once a minute per key. */
-const LAST_USED_EVERY_MS = 60_000;
 
-/**
- * The key in an `Authorization: Bearer` header, with its tenant, its creator's current
- * role, and one hit counted on its rate limit: ONE statement. Its data-modifying parts
- * (the rate-limit upsert, `last_used_at` when stale) act only on a usable key: not
- * revoked, not expired, of a live tenant. The key alone decides the tenant. Its scopes
- * are cut to what its creator's current role allows, so a key never outlives its
- * creator's rights (a removed creator's key can do nothing).
- */
-export async function authenticateApiKey(authorization: string | null, rule: RateLimit): Promise<AuthenticatedKey | KeyRefusal> {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
-  if (!match) return "missing";
-  const hash = hashApiKey(match[1]!);
-  const now = Date.now();
-  const at = new Date(now);
-
+// Built once (see db/prepared.ts); the time is the app's, so expiry and windows agree
+// with the checks below.
+const authenticate = prepared((db) => {
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
   const usable = db.$with("usable_key").as(
     db
       .select({ tenantId: apiKeys.tenantId, id: apiKeys.id })
       .from(apiKeys)
       .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)), isNull(tenants.deletedAt))),
+      .where(
+        and(
+          eq(apiKeys.keyHash, sql.placeholder("hash")),
+          isNull(apiKeys.revokedAt),
+          or(isNull(apiKeys.expiresAt), sql`${apiKeys.expiresAt} > ${now}`),
+          isNull(tenants.deletedAt),
+        ),
+      ),
   );
   const hit = db.$with("hit").as(
     db
@@ -53,7 +47,7 @@ export async function authenticateApiKey(authorization: string | null, rule: Rat
         db
           .select({
             key: sql<string>`'api:' || ${usable.id}`.as("key"),
-            windowStart: sql`${windowStartOf(rule, now).toISOString()}::timestamptz`.as("window_start"),
+            windowStart: sql`${sql.placeholder("windowStart")}::timestamptz`.as("window_start"),
             count: sql<number>`1`.as("count"),
           })
           .from(usable),
@@ -64,17 +58,17 @@ export async function authenticateApiKey(authorization: string | null, rule: Rat
   const touch = db.$with("touch").as(
     db
       .update(apiKeys)
-      .set({ lastUsedAt: at })
+      .set({ lastUsedAt: now })
       .where(
         and(
           sql`(${apiKeys.tenantId}, ${apiKeys.id}) IN (SELECT ${usable.tenantId}, ${usable.id} FROM ${usable})`,
-          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now - LAST_USED_EVERY_MS))),
+          // Last use is written at most once a minute per key.
+          or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < ${now} - interval '1 minute'`),
         ),
       )
       .returning({ id: apiKeys.id }),
   );
-
-  const [row] = await db
+  return db
     .with(usable, hit, touch)
     .select({
       key: apiKeys,
@@ -88,8 +82,29 @@ export async function authenticateApiKey(authorization: string | null, rule: Rat
     .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
     .leftJoin(memberships, and(eq(memberships.tenantId, apiKeys.tenantId), eq(memberships.userId, apiKeys.createdById)))
     .leftJoin(users, eq(users.id, apiKeys.createdById))
-    .where(and(eq(apiKeys.keyHash, hash), isNull(tenants.deletedAt)))
-    .limit(1);
+    .where(and(eq(apiKeys.keyHash, sql.placeholder("hash")), isNull(tenants.deletedAt)))
+    .limit(1)
+    .prepare("authenticate_api_key");
+});
+
+/**
+ * The key in an `Authorization: Bearer` header, with its tenant, its creator's current
+ * role, and one hit counted on its rate limit: ONE statement. Its data-modifying parts
+ * (the rate-limit upsert, `last_used_at` when stale) act only on a usable key: not
+ * revoked, not expired, of a live tenant. The key alone decides the tenant. Its scopes
+ * are cut to what its creator's current role allows, so a key never outlives its
+ * creator's rights (a removed creator's key can do nothing).
+ */
+export async function authenticateApiKey(authorization: string | null, rule: RateLimit): Promise<AuthenticatedKey | KeyRefusal> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  if (!match) return "missing";
+  const now = Date.now();
+
+  const [row] = await authenticate({
+    hash: hashApiKey(match[1]!),
+    now: new Date(now).toISOString(),
+    windowStart: windowStartOf(rule, now).toISOString(),
+  });
   if (!row) return "unknown";
   if (row.key.revokedAt) return "revoked";
   if (row.key.expiresAt && row.key.expiresAt.getTime() <= now) return "expired";

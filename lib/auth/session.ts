@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
-import { db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/tenants/context";
 import { sessionTokenFrom } from "./session-cookies";
@@ -11,13 +11,20 @@ export async function readSessionToken(): Promise<string | null> {
   return sessionTokenFrom(await cookies());
 }
 
-/** Where a session row counts: this token, not expired. Auth.js's table stays the truth. */
-export const liveSession = (token: string) => and(eq(sessions.sessionToken, token), gt(sessions.expires, sql`now()`));
+/**
+ * Where a session row counts: the token in the `sessionToken` placeholder, not expired.
+ * Auth.js's table stays the truth.
+ */
+export const liveSession = () => and(eq(sessions.sessionToken, sql.placeholder("sessionToken")), gt(sessions.expires, sql`now()`));
 
 export const sessionUserColumns = { id: users.id, name: users.name, email: users.email, image: users.image };
 
+const sessionUser = prepared((db) =>
+  db.select(sessionUserColumns).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(liveSession()).limit(1).prepare("session_user"),
+);
+
 /** The user of a live session, in one statement; null for an unknown or expired token. */
-export async function findSessionUser(token: string): Promise<SessionUser | null> {
-  const [row] = await db.select(sessionUserColumns).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(liveSession(token)).limit(1);
+export async function findSessionUser(sessionToken: string): Promise<SessionUser | null> {
+  const [row] = await sessionUser({ sessionToken });
   return row ?? null;
 }

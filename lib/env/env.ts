@@ -99,9 +99,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new EnvError(result.error.issues.map((i) => `${String(i.path[0] ?? "env")} ${i.message}`));
 }
 
-/** The validated process environment. Parsed on each call: it is cheap, and tests can change it. */
+const ENV_KEYS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+let parsed: { fingerprint: string; env: Env } | undefined;
+
+/**
+ * The validated process environment. Parsed again only when one of its variables
+ * changed (tests change them): a zod parse of the whole object on every API call
+ * was a measurable share of its CPU.
+ */
 export function getEnv(): Env {
-  return parseEnv(process.env);
+  const fingerprint = ENV_KEYS.map((key) => process.env[key] ?? "\u0000").join("\u0001");
+  if (parsed?.fingerprint !== fingerprint) parsed = { fingerprint, env: parseEnv(process.env) };
+  return parsed.env;
 }
 
 /** Where mail goes: SMTP when configured, else the development outbox. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { db, type Executor } from "@/db/client";
+import { db, type Database, type Executor } from "@/db/client";
+import { prepared, type Prepared } from "@/db/prepared";
 import { NotFoundError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenants/context";
 
@@ -41,6 +42,26 @@ function withoutTenantId<T extends object>(values: T): T {
   return copy as T;
 }
 
+type Owned = (table: TenantOwnedTable, ...conditions: (SQL | undefined)[]) => SQL;
+
+// Each caller condition is parenthesised: drizzle's and() does not, so a raw
+// `a OR b` would otherwise bind as `tenant AND a OR b` and reach every tenant.
+const ownedBy =
+  (tenantId: string | ReturnType<typeof sql.placeholder>): Owned =>
+  (table, ...conditions) =>
+    and(eq(table.tenantId, tenantId), ...conditions.filter((c) => c !== undefined).map((c) => sql`(${c})`)) as SQL;
+
+/**
+ * A statement over tenant-owned data, prepared once (see db/prepared.ts) and run for one
+ * tenant at a time. `build` gets `owned`, the same tenant filter as `tenantScope(ctx).owned`,
+ * on a placeholder that only the context given to the returned function fills: no caller
+ * can pass another tenant's id. For the hottest reads; everything else uses `tenantScope`.
+ */
+export function preparedTenantQuery<R>(build: (db: Database, owned: Owned) => Prepared<R>) {
+  const run = prepared((database) => build(database, ownedBy(sql.placeholder("tenantId"))));
+  return (ctx: TenantContext, values: Record<string, unknown>): Promise<R> => run({ ...values, tenantId: ctx.tenant.id });
+}
+
 /**
  * Queries of tenant-owned tables, always confined to the context's tenant: every
  * read, update and delete is filtered by `tenant_id`, every insert gets it set, and
@@ -58,10 +79,7 @@ export function tenantScope(ctx: TenantContext, executor: Executor = db): Tenant
   /* eslint-disable @typescript-eslint/no-explicit-any */
   const run = executor as any;
 
-  // Each caller condition is parenthesised: drizzle's and() does not, so a raw
-  // `a OR b` would otherwise bind as `tenant AND a OR b` and reach every tenant.
-  const owned = (table: TenantOwnedTable, ...conditions: (SQL | undefined)[]): SQL =>
-    and(eq(table.tenantId, tenantId), ...conditions.filter((c) => c !== undefined).map((c) => sql`(${c})`)) as SQL;
+  const owned = ownedBy(tenantId);
 
   const scope: TenantScope = {
     tenantId,

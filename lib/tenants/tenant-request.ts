@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { memberships, sessions, tenants, users } from "@/db/schema";
 import { liveSession, sessionUserColumns } from "@/lib/auth/session";
 import type { Role } from "@/lib/permissions/roles";
@@ -28,15 +28,8 @@ const aliased = (table: typeof tenants | typeof memberships, as: string) => sql`
 
 const parseJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as TenantOption[];
 
-/**
- * Everything a tenant page needs before its own data, in ONE statement: the live
- * session → its user → the tenant of the slug → the user's membership in it, and
- * the user's tenants for the selector. Null when the session is unknown or expired.
- * A tenant the user is not a member of (or that is deleted) gives no tenant row at
- * all, so nothing about it can reach the caller.
- */
-export async function loadTenantRequest(sessionToken: string, slug: string): Promise<TenantRequest | null> {
-  const [row] = await db
+const tenantRequest = prepared((db) =>
+  db
     .select({
       user: sessionUserColumns,
       lastTenantId: users.lastTenantId,
@@ -52,11 +45,26 @@ export async function loadTenantRequest(sessionToken: string, slug: string): Pro
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(
       memberships,
-      and(eq(memberships.userId, users.id), eq(memberships.tenantId, sql`(SELECT ${bySlug.id} FROM ${aliased(tenants, "by_slug")} WHERE ${bySlug.slug} = ${slug})`)),
+      and(
+        eq(memberships.userId, users.id),
+        eq(memberships.tenantId, sql`(SELECT ${bySlug.id} FROM ${aliased(tenants, "by_slug")} WHERE ${bySlug.slug} = ${sql.placeholder("slug")})`),
+      ),
     )
     .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.deletedAt)))
-    .where(liveSession(sessionToken))
-    .limit(1);
+    .where(liveSession())
+    .limit(1)
+    .prepare("tenant_request"),
+);
+
+/**
+ * Everything a tenant page needs before its own data, in ONE statement: the live
+ * session → its user → the tenant of the slug → the user's membership in it, and
+ * the user's tenants for the selector. Null when the session is unknown or expired.
+ * A tenant the user is not a member of (or that is deleted) gives no tenant row at
+ * all, so nothing about it can reach the caller.
+ */
+export async function loadTenantRequest(sessionToken: string, slug: string): Promise<TenantRequest | null> {
+  const [row] = await tenantRequest({ sessionToken, slug });
   if (!row) return null;
   return {
     user: row.user,
