@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { APP_NAME } from "@/lib/config/app";
 import type { CreateTenantAction } from "./create-tenant-dialog";
-import { TenantSelector, type TenantOption } from "./tenant-selector";
+import type { TenantOption } from "@/lib/tenants/context";
+import { TenantSelector } from "./tenant-selector";
 import { UserMenu } from "./user-menu";
 
 export function Logo() {

@@ -8,11 +8,11 @@ import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, Command
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { TENANT_LABEL } from "@/lib/config/app";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
+import type { TenantOption } from "@/lib/tenants/context";
 import { switchTenantPath } from "@/lib/tenants/paths";
 import type { CreateTenantAction } from "./create-tenant-dialog";
 import { onDemand, useOnDemand } from "./on-demand";
 import { TenantAvatar } from "./tenant-avatar";
-import type { TenantOption } from "./tenant-selector";
 
 // The create dialog brings the form and its validation; fetch it when asked for.
 const createDialog = onDemand(() => import("./create-tenant-dialog").then((m) => m.CreateTenantDialog));

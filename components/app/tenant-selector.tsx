@@ -2,12 +2,10 @@ import { ChevronsUpDown } from "@/components/ui/icons";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { TENANT_LABEL } from "@/lib/config/app";
-import type { Role } from "@/lib/permissions/roles";
+import type { TenantOption } from "@/lib/tenants/context";
 import type { CreateTenantAction } from "./create-tenant-dialog";
 import { TenantAvatar } from "./tenant-avatar";
 import { TenantSelectorTrigger } from "./tenant-selector-trigger";
-
-export type TenantOption = { slug: string; name: string; role: Role };
 
 /**
  * The current tenant, and a searchable list to switch to another or create one.

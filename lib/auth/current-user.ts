@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "./session-user";
 import { signInUrl } from "./callback-url";
 import { findSessionUser, readSessionToken } from "./session";
 

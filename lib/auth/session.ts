@@ -3,7 +3,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "./session-user";
 import { sessionTokenFrom } from "./session-cookies";
 
 /** The database session's token from the request's cookie, if any. */

@@ -1,15 +1,14 @@
 import type { tenants } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
 import type { Permission } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
 
 export type Tenant = typeof tenants.$inferSelect;
 
-export type SessionUser = {
-  id: string;
-  name: string | null;
-  email: string | null;
-  image: string | null;
-};
+/** A tenant as the selector lists it: what a user sees of each tenant they belong to. */
+export type TenantOption = { slug: string; name: string; role: Role };
+
+export type { SessionUser };
 
 declare const tenantContextBrand: unique symbol;
 

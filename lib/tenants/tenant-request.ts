@@ -5,10 +5,7 @@ import { prepared } from "@/db/prepared";
 import { memberships, sessions, tenants, users } from "@/db/schema";
 import { liveSession, sessionUserColumns } from "@/lib/auth/session";
 import type { Role } from "@/lib/permissions/roles";
-import type { SessionUser, Tenant } from "./context";
-
-/** A tenant as the selector lists it. */
-export type TenantOption = { slug: string; name: string; role: Role };
+import type { SessionUser, Tenant, TenantOption } from "./context";
 
 export type TenantRequest = {
   user: SessionUser;
