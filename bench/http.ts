@@ -181,7 +181,9 @@ async function main() {
   const loads: FirstLoad[] = [];
   try {
     const slug = tenants[0]!.slug;
-    for (const page of [`/t/${slug}/customers`, `/t/${slug}`]) loads.push(await measureFirstLoad(browser, baseUrl, sessionToken, page));
+    // The two the budget names first, then every other tenant page.
+    const pages = ["/customers", "", "/customers/new", "/members", "/activity", "/api-keys", "/billing", "/settings"].map((p) => `/t/${slug}${p}`);
+    for (const page of pages) loads.push(await measureFirstLoad(browser, baseUrl, sessionToken, page));
   } finally {
     await browser.close();
   }
