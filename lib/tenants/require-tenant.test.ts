@@ -6,6 +6,7 @@ import { memberships, sessions, tenants } from "@/db/schema";
 import { recordStatements } from "@/db/statement-log";
 import { createCustomer, listCustomers } from "@/lib/customers/customers";
 import { memberOf } from "@/lib/testing/tenant-context";
+import { rememberLastTenant } from "./last-tenant";
 import { getTenantFrame, requireTenant } from "./require-tenant";
 
 // The guard reads the request's cookies and headers; here they are a plain map.
@@ -98,6 +99,19 @@ describe("requireTenant", () => {
       { slug: owner.tenant.slug, name: "Zeta", role: "owner" },
     ]);
     expect(frame.lastTenantId).toBeNull();
+  });
+
+  it("reads the last tenant as stored, so the layout writes it only when it changes", async () => {
+    const owner = await memberOf(null, "owner");
+    await signInAs(owner.user);
+    const ctx = await requireTenant(owner.tenant.slug);
+    expect((await getTenantFrame(owner.tenant.slug)).lastTenantId).toBeNull();
+    await rememberLastTenant(ctx);
+    const token = request.cookies.get("authjs.session-token")!;
+    newRequest();
+    request.cookies.set("authjs.session-token", token);
+    await requireTenant(owner.tenant.slug);
+    expect((await getTenantFrame(owner.tenant.slug)).lastTenantId).toBe(owner.tenant.id);
   });
 
   it("sends visitors without a session, or with an unknown or expired one, to sign-in and back", async () => {
