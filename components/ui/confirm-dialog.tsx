@@ -7,6 +7,19 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 
+export type ConfirmDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  pendingLabel?: string;
+  destructive?: boolean;
+  /** Gets the form's fields, for dialogs that ask for something (children hold the inputs). */
+  onConfirm: (formData: FormData) => Promise<ActionState>;
+  children?: ReactNode;
+};
+
 /** Asks before doing something that cannot be undone, and shows why it failed if it does. */
 export function ConfirmDialog({
   open,
@@ -18,18 +31,7 @@ export function ConfirmDialog({
   destructive = true,
   onConfirm,
   children,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description: ReactNode;
-  confirmLabel: string;
-  pendingLabel?: string;
-  destructive?: boolean;
-  /** Gets the form's fields, for dialogs that ask for something (children hold the inputs). */
-  onConfirm: (formData: FormData) => Promise<ActionState>;
-  children?: ReactNode;
-}) {
+}: ConfirmDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
