@@ -9,6 +9,7 @@ import { useOnDemand } from "@/components/app/on-demand";
 
 export function DeleteCustomerButton({ action, id, name }: { action: FormAction; id: string; name: string }) {
   const [open, setOpen] = useState(false);
+  const [trigger, setTrigger] = useState<HTMLElement | null>(null);
   const dialog = useOnDemand(confirmDialog);
   return (
     <>
@@ -18,6 +19,7 @@ export function DeleteCustomerButton({ action, id, name }: { action: FormAction;
         {...dialog.triggerProps}
         onClick={(event) => {
           setOpen(true);
+          setTrigger(event.currentTarget);
           dialog.triggerProps.onClick(event);
         }}
       >
@@ -32,6 +34,7 @@ export function DeleteCustomerButton({ action, id, name }: { action: FormAction;
           confirmLabel="Delete customer"
           pendingLabel="Deleting…"
           onConfirm={() => runAction(action, { id })}
+          returnFocusTo={trigger}
         />
       )}
     </>

@@ -18,7 +18,7 @@ export function InvitationList({
   invitations: InvitationRow[];
   actions: { resend: FormAction; revoke: FormAction };
 }) {
-  const [revoking, setRevoking] = useState<InvitationRow | null>(null);
+  const [revoking, setRevoking] = useState<{ invitation: InvitationRow; trigger: HTMLElement } | null>(null);
   const dialog = useOnDemand(confirmDialog);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function InvitationList({
                 className="text-red-700"
                 {...dialog.triggerProps}
                 onClick={(event) => {
-                  setRevoking(invitation);
+                  setRevoking({ invitation, trigger: event.currentTarget });
                   dialog.triggerProps.onClick(event);
                 }}
               >
@@ -85,11 +85,12 @@ export function InvitationList({
         <dialog.Loaded
           open
           onOpenChange={(open) => !open && setRevoking(null)}
-          title={`Revoke the invitation to ${revoking.email}?`}
+          title={`Revoke the invitation to ${revoking.invitation.email}?`}
           description="The link in their email stops working. You can invite them again later."
           confirmLabel="Revoke"
           pendingLabel="Revoking…"
-          onConfirm={() => runAction(actions.revoke, { invitationId: revoking.id })}
+          onConfirm={() => runAction(actions.revoke, { invitationId: revoking.invitation.id })}
+          returnFocusTo={revoking.trigger}
         />
       )}
     </>

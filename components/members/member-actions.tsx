@@ -43,16 +43,22 @@ type Kind = "role" | "remove" | "leave" | "transfer";
 /** A member row's menu and the dialogs it opens, mounted open the first time its trigger is used. */
 export function MemberActionsMenu({ member, actions, openedWith }: MemberActionsMenuProps) {
   const [confirm, setConfirm] = useState<Kind | null>(null);
+  const [trigger, setTrigger] = useState<HTMLElement | null>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const firstOpen = useRef(true);
   const canChangeRole = member.roleChoices.length > 0;
   const name = member.name || member.email || "This member";
+  const choose = (kind: Kind) => {
+    setConfirm(kind);
+    setTrigger(triggerRef.current);
+  };
   const close = (open: boolean) => !open && setConfirm(null);
 
   return (
     <>
       <DropdownMenu defaultOpen>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" className="size-8" aria-label={`Actions for ${member.name || member.email}`}>
+          <Button ref={triggerRef} variant="ghost" size="icon" className="size-8" aria-label={`Actions for ${member.name || member.email}`}>
             <MoreHorizontal aria-hidden />
           </Button>
         </DropdownMenuTrigger>
@@ -66,23 +72,23 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
           }}
         >
           {canChangeRole && (
-            <DropdownMenuItem onSelect={() => setConfirm("role")}>
+            <DropdownMenuItem onSelect={() => choose("role")}>
               <ShieldCheck aria-hidden /> Change role…
             </DropdownMenuItem>
           )}
           {member.canMakeOwner && (
-            <DropdownMenuItem onSelect={() => setConfirm("transfer")}>
+            <DropdownMenuItem onSelect={() => choose("transfer")}>
               <Crown aria-hidden /> Transfer ownership…
             </DropdownMenuItem>
           )}
           {(member.canRemove || member.isMe) && (canChangeRole || member.canMakeOwner) && <DropdownMenuSeparator />}
           {member.isMe ? (
-            <DropdownMenuItem onSelect={() => setConfirm("leave")} className="text-red-700">
+            <DropdownMenuItem onSelect={() => choose("leave")} className="text-red-700">
               <LogOut aria-hidden /> Leave {TENANT_LABEL.singular}…
             </DropdownMenuItem>
           ) : (
             member.canRemove && (
-              <DropdownMenuItem onSelect={() => setConfirm("remove")} className="text-red-700">
+              <DropdownMenuItem onSelect={() => choose("remove")} className="text-red-700">
                 <UserMinus aria-hidden /> Remove…
               </DropdownMenuItem>
             )
@@ -99,6 +105,7 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
           confirmLabel="Save role"
           pendingLabel="Saving…"
           onConfirm={(form) => runAction(actions.changeRole, { userId: member.userId, role: String(form.get("role")) })}
+          returnFocusTo={trigger}
         >
           <fieldset className="grid gap-2">
             <legend className="sr-only">Role</legend>
@@ -119,6 +126,7 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
           open
           onOpenChange={close}
           destructive={confirm !== "transfer"}
+          returnFocusTo={trigger}
           {...(confirm === "remove"
             ? {
                 title: `Remove ${name}?`,

@@ -18,6 +18,8 @@ export type ConfirmDialogProps = {
   /** Gets the form's fields, for dialogs that ask for something (children hold the inputs). */
   onConfirm: (formData: FormData) => Promise<ActionState>;
   children?: ReactNode;
+  /** Where focus goes back to when the dialog closes: the button that opened it. */
+  returnFocusTo?: HTMLElement | null;
 };
 
 /** Asks before doing something that cannot be undone, and shows why it failed if it does. */
@@ -31,6 +33,7 @@ export function ConfirmDialog({
   destructive = true,
   onConfirm,
   children,
+  returnFocusTo,
 }: ConfirmDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -42,7 +45,15 @@ export function ConfirmDialog({
         onOpenChange(next);
       }}
     >
-      <DialogContent role="alertdialog">
+      <DialogContent
+        role="alertdialog"
+        onCloseAutoFocus={(event) => {
+          // Opened by a button rather than a DialogTrigger, the dialog would leave focus on the page's body.
+          if (!returnFocusTo?.isConnected) return;
+          event.preventDefault();
+          returnFocusTo.focus();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
