@@ -4,12 +4,14 @@ import { useState } from "react";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
+import { useOnDemand } from "@/components/app/on-demand";
 
 export type ApiKeyItem = { id: string; name: string; display: string; scopes: string[]; createdBy: string | null; created: string; lastUsed: string | null; expires: string | null; expired: boolean };
 
 export function ApiKeyList({ keys, revoke }: { keys: ApiKeyItem[]; revoke: FormAction }) {
-  const [revoking, setRevoking] = useState<ApiKeyItem | null>(null);
+  const [revoking, setRevoking] = useState<{ key: ApiKeyItem; trigger: HTMLElement } | null>(null);
+  const dialog = useOnDemand(confirmDialog);
   if (keys.length === 0) return <p className="px-5 pb-5 text-sm text-zinc-500 sm:px-6 sm:pb-6">No API keys yet. Create one above to reach this workspace from your own systems.</p>;
   return (
     <>
@@ -32,21 +34,31 @@ export function ApiKeyList({ keys, revoke }: { keys: ApiKeyItem[]; revoke: FormA
                 </Badge>
               ))}
             </div>
-            <Button variant="ghost" size="sm" className="text-red-700" onClick={() => setRevoking(key)}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-red-700"
+              {...dialog.triggerProps}
+              onClick={(event) => {
+                setRevoking({ key, trigger: event.currentTarget });
+                dialog.triggerProps.onClick(event);
+              }}
+            >
               Revoke
             </Button>
           </li>
         ))}
       </ul>
-      {revoking && (
-        <ConfirmDialog
+      {revoking && dialog.Loaded && (
+        <dialog.Loaded
           open
           onOpenChange={(open) => !open && setRevoking(null)}
-          title={`Revoke “${revoking.name}”?`}
+          title={`Revoke “${revoking.key.name}”?`}
           description="Requests with this key fail at once with 401. Systems using it need a new key."
           confirmLabel="Revoke key"
           pendingLabel="Revoking…"
-          onConfirm={() => runAction(revoke, { id: revoking.id })}
+          onConfirm={() => runAction(revoke, { id: revoking.key.id })}
+          returnFocusTo={revoking.trigger}
         />
       )}
     </>

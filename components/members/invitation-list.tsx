@@ -3,7 +3,8 @@
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
+import { useOnDemand } from "@/components/app/on-demand";
 import { FormMessage } from "@/components/ui/form-message";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
@@ -17,7 +18,8 @@ export function InvitationList({
   invitations: InvitationRow[];
   actions: { resend: FormAction; revoke: FormAction };
 }) {
-  const [revoking, setRevoking] = useState<InvitationRow | null>(null);
+  const [revoking, setRevoking] = useState<{ invitation: InvitationRow; trigger: HTMLElement } | null>(null);
+  const dialog = useOnDemand(confirmDialog);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [, startTransition] = useTransition();
@@ -63,22 +65,32 @@ export function InvitationList({
               >
                 {pendingId === invitation.id ? "Sending…" : "Resend"}
               </Button>
-              <Button variant="ghost" size="sm" className="text-red-700" onClick={() => setRevoking(invitation)}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="text-red-700"
+                {...dialog.triggerProps}
+                onClick={(event) => {
+                  setRevoking({ invitation, trigger: event.currentTarget });
+                  dialog.triggerProps.onClick(event);
+                }}
+              >
                 Revoke
               </Button>
             </div>
           </li>
         ))}
       </ul>
-      {revoking && (
-        <ConfirmDialog
+      {revoking && dialog.Loaded && (
+        <dialog.Loaded
           open
           onOpenChange={(open) => !open && setRevoking(null)}
-          title={`Revoke the invitation to ${revoking.email}?`}
+          title={`Revoke the invitation to ${revoking.invitation.email}?`}
           description="The link in their email stops working. You can invite them again later."
           confirmLabel="Revoke"
           pendingLabel="Revoking…"
-          onConfirm={() => runAction(actions.revoke, { invitationId: revoking.id })}
+          onConfirm={() => runAction(actions.revoke, { invitationId: revoking.invitation.id })}
+          returnFocusTo={revoking.trigger}
         />
       )}
     </>

@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/actions/action-state";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
-import { ROLE_HINTS } from "./member-list";
+import { ROLE_HINTS } from "./role-hints";
 import type { FormAction } from "@/lib/actions/run-action";
 
 

@@ -7,6 +7,21 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 
+export type ConfirmDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  pendingLabel?: string;
+  destructive?: boolean;
+  /** Gets the form's fields, for dialogs that ask for something (children hold the inputs). */
+  onConfirm: (formData: FormData) => Promise<ActionState>;
+  children?: ReactNode;
+  /** Where focus goes back to when the dialog closes: the button that opened it. */
+  returnFocusTo?: HTMLElement | null;
+};
+
 /** Asks before doing something that cannot be undone, and shows why it failed if it does. */
 export function ConfirmDialog({
   open,
@@ -18,18 +33,8 @@ export function ConfirmDialog({
   destructive = true,
   onConfirm,
   children,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description: ReactNode;
-  confirmLabel: string;
-  pendingLabel?: string;
-  destructive?: boolean;
-  /** Gets the form's fields, for dialogs that ask for something (children hold the inputs). */
-  onConfirm: (formData: FormData) => Promise<ActionState>;
-  children?: ReactNode;
-}) {
+  returnFocusTo,
+}: ConfirmDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -40,7 +45,15 @@ export function ConfirmDialog({
         onOpenChange(next);
       }}
     >
-      <DialogContent role="alertdialog">
+      <DialogContent
+        role="alertdialog"
+        onCloseAutoFocus={(event) => {
+          // Opened by a button rather than a DialogTrigger, the dialog would leave focus on the page's body.
+          if (!returnFocusTo?.isConnected) return;
+          event.preventDefault();
+          returnFocusTo.focus();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
