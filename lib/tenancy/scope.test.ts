@@ -6,7 +6,7 @@ import { createTenantWithMember } from "@/db/factories";
 import { NotFoundError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenants/context";
 import { loadTenantContext } from "@/lib/tenants/queries";
-import { tenantScope } from "./scope";
+import { preparedTenantQuery, tenantScope } from "./scope";
 
 // A tenant-owned table shaped like the app's own: tenant_id leads the primary key.
 const notes = pgTable(
@@ -107,5 +107,26 @@ describe("tenantScope", () => {
     ).rejects.toThrow("abort");
     expect(await tenantScope(a).count(notes)).toBe(before);
     expect(await tenantScope(a).findFirst(notes, and(eq(notes.body, "in-tx")))).toBeUndefined();
+  });
+});
+
+describe("preparedTenantQuery", () => {
+  const bodies = preparedTenantQuery((database, owned) =>
+    database
+      .select({ body: notes.body })
+      .from(notes)
+      .where(owned(notes, sql`${notes.body} LIKE ${sql.placeholder("prefix")} || '%'`))
+      .orderBy(notes.body)
+      .prepare("scope_test_bodies"),
+  );
+
+  it("runs for the context's tenant only, however often and whatever values it is given", async () => {
+    const own = async (ctx: TenantContext) => (await tenantScope(ctx).findMany(notes, { orderBy: notes.body })).map((n) => ({ body: n.body }));
+    expect(await bodies(a, { prefix: "" })).toEqual(await own(a));
+    expect(await bodies(b, { prefix: "" })).toEqual(await own(b));
+    expect(await bodies(b, { prefix: "" })).toContainEqual({ body: "b1" });
+    // A tenant id among the values is overwritten by the context's.
+    expect(await bodies(a, { prefix: "", tenantId: b.tenant.id })).toEqual(await own(a));
+    expect(await bodies(a, { prefix: "b1" })).toEqual([]);
   });
 });
