@@ -5,7 +5,7 @@ import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
-import { useOnDemand } from "@/components/app/on-demand";
+import { useOnDemand } from "@/components/ui/on-demand";
 
 export type ApiKeyItem = { id: string; name: string; display: string; scopes: string[]; createdBy: string | null; created: string; lastUsed: string | null; expires: string | null; expired: boolean };
 

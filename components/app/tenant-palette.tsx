@@ -11,7 +11,7 @@ import { ROLE_LABELS } from "@/lib/permissions/roles";
 import type { TenantOption } from "@/lib/tenants/context";
 import { switchTenantPath } from "@/lib/tenants/paths";
 import type { CreateTenantAction } from "./create-tenant-dialog";
-import { onDemand, useOnDemand } from "./on-demand";
+import { onDemand, useOnDemand } from "@/components/ui/on-demand";
 import { TenantAvatar } from "./tenant-avatar";
 
 // The create dialog brings the form and its validation; fetch it when asked for.

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { onDemand, useOnDemand } from "./on-demand";
+import { onDemand, useOnDemand } from "@/components/ui/on-demand";
 import type { TenantPaletteProps } from "./tenant-palette";
 
 const palette = onDemand(() => import("./tenant-palette").then((m) => m.TenantPalette));

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AccountMenuProps } from "./account-menu";
-import { onDemand, useOnDemand } from "./on-demand";
+import { onDemand, useOnDemand } from "@/components/ui/on-demand";
 
 const menu = onDemand(() => import("./account-menu").then((m) => m.AccountMenu));
 

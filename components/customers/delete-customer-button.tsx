@@ -5,7 +5,7 @@ import { useState } from "react";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
-import { useOnDemand } from "@/components/app/on-demand";
+import { useOnDemand } from "@/components/ui/on-demand";
 
 /**
  * What `<Button variant="outline" className="text-red-700">` renders, written out: the red

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
-import { useOnDemand } from "@/components/app/on-demand";
+import { useOnDemand } from "@/components/ui/on-demand";
 import { FormMessage } from "@/components/ui/form-message";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { runAction, type FormAction } from "@/lib/actions/run-action";

@@ -1,7 +1,7 @@
 "use client";
 
 import { MoreHorizontal } from "lucide-react";
-import { onDemand, useOnDemand } from "@/components/app/on-demand";
+import { onDemand, useOnDemand } from "@/components/ui/on-demand";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/permissions/roles";

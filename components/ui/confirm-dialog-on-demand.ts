@@ -1,4 +1,4 @@
-import { onDemand } from "@/components/app/on-demand";
+import { onDemand } from "@/components/ui/on-demand";
 import type { ConfirmDialogProps } from "./confirm-dialog";
 
 /**
