@@ -14,7 +14,19 @@ export function prepared<R>(build: (db: Database) => Prepared<R>): (values: Reco
   return (values) => {
     const db = getDb();
     let statement = statements.get(db);
-    if (!statement) statements.set(db, (statement = build(db)));
+    if (!statement) statements.set(db, (statement = unpreparedOnServer(build(db))));
     return statement.execute(values);
   };
+}
+
+/**
+ * Only the SQL text is kept: drizzle's postgres.js driver would also have PostgreSQL
+ * prepare a named statement, unlike every other query (sent unnamed, planned for its
+ * values). A generic plan could serve a rare search badly, and transaction-mode poolers
+ * (`DATABASE_PREPARE=false`) cannot keep prepared statements. The flag is the driver's
+ * own (`PostgresJsPreparedQuery.prepare`); PGlite's statements have none.
+ */
+function unpreparedOnServer<R>(statement: Prepared<R>): Prepared<R> {
+  if ("prepare" in statement) (statement as { prepare: boolean }).prepare = false;
+  return statement;
 }
