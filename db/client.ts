@@ -22,6 +22,8 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   /** The PGlite instance, when embedded (migrations and tests need it). */
   pglite?: PGlite;
+  /** Whether PostgreSQL may keep prepared statements (not behind a transaction-mode pooler). */
+  serverPrepare: boolean;
   close(): Promise<void>;
 };
 
@@ -35,15 +37,17 @@ const envFlag = (value: string | undefined, fallback: boolean) =>
   value === undefined || value.trim() === "" ? fallback : value === "true" || value === "1";
 
 export function openPostgres(url: string): DatabaseHandle {
+  // Transaction-mode poolers (Supabase, Neon's pooled URL) cannot keep prepared statements.
+  const serverPrepare = envFlag(process.env.DATABASE_PREPARE, true);
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_MAX) || 10,
-    // Transaction-mode poolers (Supabase, Neon's pooled URL) cannot keep prepared statements.
-    prepare: envFlag(process.env.DATABASE_PREPARE, true),
+    prepare: serverPrepare,
     onnotice: () => {},
   });
   return {
     db: drizzlePostgres(client, { schema, logger: statementLogger }) as unknown as Database,
     kind: "postgres",
+    serverPrepare,
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -53,6 +57,7 @@ export function openPglite(pglite: PGlite): DatabaseHandle {
     db: drizzlePglite(pglite, { schema, logger: statementLogger }) as unknown as Database,
     kind: "pglite",
     pglite,
+    serverPrepare: false,
     close: () => pglite.close(),
   };
 }

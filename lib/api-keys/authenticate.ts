@@ -85,7 +85,7 @@ const authenticate = prepared((db) => {
     .where(and(eq(apiKeys.keyHash, sql.placeholder("hash")), isNull(tenants.deletedAt)))
     .limit(1)
     .prepare("authenticate_api_key");
-});
+}, { onServer: true });
 
 /**
  * The key in an `Authorization: Bearer` header, with its tenant, its creator's current

@@ -21,6 +21,7 @@ export const sessionUserColumns = { id: users.id, name: users.name, email: users
 
 const sessionUser = prepared((db) =>
   db.select(sessionUserColumns).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(liveSession()).limit(1).prepare("session_user"),
+  { onServer: true },
 );
 
 /** The user of a live session, in one statement; null for an unknown or expired token. */

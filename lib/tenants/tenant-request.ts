@@ -51,6 +51,7 @@ const tenantRequest = prepared((db) =>
     .where(liveSession())
     .limit(1)
     .prepare("tenant_request"),
+  { onServer: true },
 );
 
 /**
