@@ -4,20 +4,9 @@ import { db } from "@/db/client";
 import { memberships, tenants, users } from "@/db/schema";
 import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import { toTenantContext, type SessionUser, type TenantContext } from "./context";
+import type { TenantContext } from "./context";
 
 export type UserTenant = { id: string; slug: string; name: string; role: Role };
-
-/** The tenant with this slug and the user's role in it, in one query; null for non-members. */
-export async function loadTenantContext(user: SessionUser, slug: string, ip: string | null = null): Promise<TenantContext | null> {
-  const [row] = await db
-    .select({ tenant: tenants, role: memberships.role })
-    .from(tenants)
-    .innerJoin(memberships, and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, user.id)))
-    .where(and(eq(tenants.slug, slug), isNull(tenants.deletedAt)))
-    .limit(1);
-  return row ? toTenantContext({ user, tenant: row.tenant, role: row.role, ip }) : null;
-}
 
 /** Every tenant the user belongs to, by name. */
 export async function listTenantsForUser(userId: string): Promise<UserTenant[]> {

@@ -8,7 +8,8 @@ import type { SessionUser } from "./context";
 import { createTenant } from "./create-tenant";
 import { rememberLastTenant } from "./last-tenant";
 import { ensurePersonalTenant, personalTenantName } from "./personal-tenant";
-import { findHomeTenantSlug, listTenantsForUser, loadTenantContext } from "./queries";
+import { loadTenantContext } from "@/lib/testing/tenant-context";
+import { findHomeTenantSlug, listTenantsForUser } from "./queries";
 import { renameTenant } from "./rename-tenant";
 
 const asSessionUser = (u: typeof users.$inferSelect): SessionUser => ({ id: u.id, name: u.name, email: u.email, image: u.image });

@@ -1,11 +1,21 @@
-// Test helpers: members of tenants with their contexts, built through the guard's own query.
-import { addMember, createTenant, createUser } from "@/db/factories";
+// Test helpers: members of tenants with their contexts, built through the guard's own statement.
+import { addMember, createSession, createTenant, createUser } from "@/db/factories";
 import type { Role } from "@/lib/permissions/roles";
-import type { SessionUser, TenantContext } from "@/lib/tenants/context";
-import { loadTenantContext } from "@/lib/tenants/queries";
+import { toTenantContext, type SessionUser, type TenantContext } from "@/lib/tenants/context";
+import { loadTenantRequest } from "@/lib/tenants/tenant-request";
 
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
 export type TestMember = { user: SessionUser; tenant: Tenant; ctx: TenantContext };
+
+/**
+ * What `requireTenant(slug)` gives `user` on a request: signs them in (a new database
+ * session) and runs the guard's statement. Null for a non-member, as the guard's 404.
+ */
+export async function loadTenantContext(user: SessionUser, slug: string, ip: string | null = null): Promise<TenantContext | null> {
+  const request = await loadTenantRequest(await createSession(user), slug);
+  if (!request?.membership) return null;
+  return toTenantContext({ user: request.user, tenant: request.membership.tenant, role: request.membership.role, ip });
+}
 
 export async function contextOf(user: SessionUser, tenant: Tenant): Promise<TenantContext> {
   const ctx = await loadTenantContext(user, tenant.slug, "203.0.113.7");
