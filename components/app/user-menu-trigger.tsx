@@ -7,7 +7,7 @@ const menu = onDemand(() => import("./account-menu").then((m) => m.AccountMenu))
 
 /** The account menu's button, until the menu it opens is first wanted. */
 export function UserMenuTrigger(props: Omit<AccountMenuProps, "openedWith">) {
-  const { Loaded, activated, activate, triggerProps } = useOnDemand(menu);
+  const { Loaded, activated, triggerProps } = useOnDemand(menu, { menu: true });
   if (Loaded && activated) return <Loaded {...props} openedWith={activated} />;
   return (
     <button
@@ -18,14 +18,6 @@ export function UserMenuTrigger(props: Omit<AccountMenuProps, "openedWith">) {
       data-state="closed"
       className={props.className}
       {...triggerProps}
-      onKeyDown={(event) => {
-        triggerProps.onKeyDown(event);
-        // Like the menu's own trigger: the down arrow opens it too.
-        if (event.key === "ArrowDown") {
-          event.preventDefault();
-          activate("keyboard");
-        }
-      }}
     >
       {props.initials}
     </button>

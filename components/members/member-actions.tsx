@@ -2,6 +2,7 @@
 
 import { Crown, LogOut, MoreHorizontal, ShieldCheck, UserMinus } from "lucide-react";
 import { useRef, useState } from "react";
+import type { Activation } from "@/components/ui/on-demand";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import {
@@ -35,7 +36,7 @@ export type MemberActionsMenuProps = {
   member: MemberRow;
   actions: MemberActions;
   /** How the lightweight trigger was activated; the menu mounts open. */
-  openedWith: "pointer" | "keyboard";
+  openedWith: Activation;
 };
 
 type Kind = "role" | "remove" | "leave" | "transfer";
@@ -45,7 +46,6 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
   const [confirm, setConfirm] = useState<Kind | null>(null);
   const [trigger, setTrigger] = useState<HTMLElement | null>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const firstOpen = useRef(true);
   const canChangeRole = member.roleChoices.length > 0;
   const name = member.name || member.email || "This member";
   const choose = (kind: Kind) => {
@@ -62,15 +62,7 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
             <MoreHorizontal aria-hidden />
           </Button>
         </DropdownMenuTrigger>
-        <DropdownMenuContent
-          onFocus={(event) => {
-            // Opened from the keyboard before this menu existed: start on the first item,
-            // as the menu does by itself when it is opened from the keyboard.
-            if (!firstOpen.current || event.target !== event.currentTarget) return;
-            firstOpen.current = false;
-            if (openedWith === "keyboard") event.currentTarget.querySelector<HTMLElement>('[role="menuitem"]:not([data-disabled])')?.focus();
-          }}
-        >
+        <DropdownMenuContent focusFirstItem={openedWith === "keyboard"}>
           {canChangeRole && (
             <DropdownMenuItem onSelect={() => choose("role")}>
               <ShieldCheck aria-hidden /> Change role…

@@ -39,7 +39,7 @@ export function MemberList({ members, actions }: { members: MemberRow[]; actions
 
 /** A row's menu button, until the menu it opens is first wanted. */
 function MemberMenuTrigger(props: Omit<MemberActionsMenuProps, "openedWith">) {
-  const { Loaded, activated, activate, triggerProps } = useOnDemand(menu);
+  const { Loaded, activated, triggerProps } = useOnDemand(menu, { menu: true });
   const { member } = props;
   if (member.roleChoices.length === 0 && !member.canRemove && !member.canMakeOwner && !member.isMe) return <span className="size-8" />;
   if (Loaded && activated) return <Loaded {...props} openedWith={activated} />;
@@ -54,14 +54,6 @@ function MemberMenuTrigger(props: Omit<MemberActionsMenuProps, "openedWith">) {
       aria-expanded={false}
       data-state="closed"
       {...triggerProps}
-      onKeyDown={(event) => {
-        triggerProps.onKeyDown(event);
-        // Like the menu's own trigger: the down arrow opens it too.
-        if (event.key === "ArrowDown") {
-          event.preventDefault();
-          activate("keyboard");
-        }
-      }}
     >
       <MoreHorizontal aria-hidden />
     </Button>

@@ -1,19 +1,38 @@
 "use client";
 
 import { DropdownMenu as MenuPrimitive } from "radix-ui";
-import type { ComponentProps } from "react";
+import { useRef, type ComponentProps } from "react";
 import { cn } from "./cn";
 
 export const DropdownMenu = MenuPrimitive.Root;
 export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 
-export function DropdownMenuContent({ className, sideOffset = 6, align = "end", ...props }: ComponentProps<typeof MenuPrimitive.Content>) {
+/**
+ * `focusFirstItem`: for a menu mounted already open after a keyboard user asked for it
+ * (see on-demand.ts), start on its first item, as Radix does when its own trigger is
+ * opened from the keyboard.
+ */
+export function DropdownMenuContent({
+  className,
+  sideOffset = 6,
+  align = "end",
+  focusFirstItem = false,
+  onFocus,
+  ...props
+}: ComponentProps<typeof MenuPrimitive.Content> & { focusFirstItem?: boolean }) {
+  const firstFocus = useRef(true);
   return (
     <MenuPrimitive.Portal>
       <MenuPrimitive.Content
         sideOffset={sideOffset}
         align={align}
         className={cn("z-50 min-w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg", className)}
+        onFocus={(event) => {
+          onFocus?.(event);
+          if (!firstFocus.current || event.target !== event.currentTarget) return;
+          firstFocus.current = false;
+          if (focusFirstItem) event.currentTarget.querySelector<HTMLElement>('[role="menuitem"]:not([data-disabled])')?.focus();
+        }}
         {...props}
       />
     </MenuPrimitive.Portal>

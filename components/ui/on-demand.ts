@@ -32,9 +32,10 @@ export type Activation = "pointer" | "keyboard";
  * code when the trigger is pointed at or focused; on click (or Enter/Space) gives the
  * component (`Loaded`) to render in the trigger's place as soon as its code is here, and
  * says how it was activated (keyboard users get focus moved into what opens). Escape before
- * the code arrives calls it off; if the code cannot be fetched, the trigger stays.
+ * the code arrives calls it off; if the code cannot be fetched, the trigger stays. For a
+ * menu (`{ menu: true }`) the down arrow opens it too, as on a menu's own trigger.
  */
-export function useOnDemand<P>(component: OnDemand<P>) {
+export function useOnDemand<P>(component: OnDemand<P>, { menu = false } = {}) {
   const [activated, setActivated] = useState<Activation | false>(false);
   const [, arrived] = useReducer((n: number) => n + 1, 0);
   const activate = (how: Activation) => {
@@ -52,6 +53,10 @@ export function useOnDemand<P>(component: OnDemand<P>) {
       onClick: (event: MouseEvent) => activate(event.detail === 0 ? "keyboard" : "pointer"),
       onKeyDown: (event: KeyboardEvent) => {
         if (event.key === "Escape") setActivated(false);
+        if (menu && event.key === "ArrowDown") {
+          event.preventDefault();
+          activate("keyboard");
+        }
       },
     },
   };
