@@ -6,8 +6,9 @@ import Google from "next-auth/providers/google";
 import type { Env } from "@/lib/env/env";
 import { sendEmail } from "@/lib/email/send-email";
 import { magicLinkEmail } from "@/lib/email/templates/magic-link";
-import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit/rate-limit";
 import { clientIpFrom } from "@/lib/request/client-ip";
+import { trustedProxyOf } from "@/lib/request/trusted-proxy";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
@@ -26,12 +27,13 @@ export class TooManySignInEmails extends EmailSignInError {
 }
 
 async function assertMagicLinkAllowed(env: Env, email: string, request: Request) {
-  const ip = clientIpFrom(request.headers) ?? "unknown";
   const limits = magicLinkLimits(env);
-  for (const [key, rule] of [
-    [`magic-link:email:${email}`, limits.perEmail],
-    [`magic-link:ip:${ip}`, limits.perIp],
-  ] as const) {
+  const checks: [string, RateLimit][] = [[`magic-link:email:${email}`, limits.perEmail]];
+  // An unknown address gets no per-IP bucket: one shared "unknown" bucket would let
+  // anyone lock everybody out of signing in. The per-address limit still holds.
+  const ip = clientIpFrom(request.headers, trustedProxyOf(env));
+  if (ip) checks.push([`magic-link:ip:${ip}`, limits.perIp]);
+  for (const [key, rule] of checks) {
     const result = await consumeRateLimit(key, rule);
     if (!result.allowed) throw new TooManySignInEmails(result.retryAfterSeconds);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRUSTED_PROXY_PATTERN } from "@/lib/request/trusted-proxy";
 
 // "" counts as unset: `FOO=` in a .env file or a CI variable left empty.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -31,6 +32,11 @@ const envSchema = z
     EMAIL_FROM: optional(z.string().regex(/@/, { error: 'must be an address, e.g. "Acme <hello@acme.com>"' })),
     EMAIL_OUTBOX: optional(flag),
     VERCEL: optional(z.string()),
+    TRUSTED_PROXY: optional(
+      z.string().regex(TRUSTED_PROXY_PATTERN, {
+        error: 'must be "vercel", "none", or the number of reverse proxies in front of the app (1-9)',
+      }),
+    ),
     MAGIC_LINK_LIMIT_PER_IP: optional(z.coerce.number({ error: "must be a whole number" }).int().min(1)),
     STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, { error: "must be a Stripe secret key (sk_test_... or sk_live_...)" })),
     STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, { error: "must be a webhook signing secret (whsec_...)" })),

@@ -1,17 +1,33 @@
 import "server-only";
 import { headers } from "next/headers";
+import { getEnv } from "@/lib/env/env";
+import { normalizeIp } from "./ip-address";
+import { peerAddressFrom } from "./peer-address";
+import { trustedProxyOf, type TrustedProxy } from "./trusted-proxy";
 
 /**
- * The client's IP as our own edge saw it. X-Real-IP is set by the proxy (Vercel, nginx's
- * usual config); else the last X-Forwarded-For entry, the one the nearest proxy added.
- * The first entry is whatever the client sent, so it is never used: it would let anyone
- * dodge per-IP rate limits or forge the activity log.
+ * The client's IP as the deployment's own edge saw it, or null when it cannot be known.
+ * Forwarding headers count only from the proxies TRUSTED_PROXY declares; a spoofed
+ * X-Forwarded-For or X-Real-IP from a client changes nothing.
  */
-export function clientIpFrom(h: Headers): string | null {
-  const real = h.get("x-real-ip")?.trim();
-  if (real) return real;
-  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? null;
+export function clientIpFrom(h: Headers, trust: TrustedProxy = trustedProxyOf(getEnv())): string | null {
+  switch (trust.kind) {
+    case "vercel":
+      // Vercel's edge overwrites both headers with the address it saw.
+      return normalizeIp(h.get("x-real-ip")) ?? normalizeIp(forwardedFor(h).at(-1));
+    case "hops": {
+      // Each of our N proxies appended the address it saw: the client's is the Nth from the end.
+      // Fewer entries means the request did not come through them all: fall back to the peer.
+      const entries = forwardedFor(h);
+      return entries.length >= trust.count ? normalizeIp(entries[entries.length - trust.count]) : peerAddressFrom(h);
+    }
+    case "none":
+      return peerAddressFrom(h);
+  }
+}
+
+function forwardedFor(h: Headers): string[] {
+  return (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 }
 
 export async function clientIp(): Promise<string | null> {
