@@ -18,7 +18,7 @@ export function installPeerAddressHeader(): void {
   const emit = proto.emit;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") stamp(args[0] as http.IncomingMessage);
-    return emit.call(this, event, ...args);
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof proto.emit;
   proto[INSTALLED] = true;
 }
