@@ -76,7 +76,7 @@ describe("magic link rate limits, clients connecting directly", () => {
       sendVerificationRequest: (params: { identifier: string; url: string; request: Request }) => Promise<void>;
     };
     const server = http.createServer((req, res) => {
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string]));
       provider
         .sendVerificationRequest({ identifier: String(req.headers["x-email"]), url: "http://localhost/cb", request: new Request("http://localhost/", { headers }) })
         .then(() => res.end("sent"), (error) => res.writeHead(error instanceof TooManySignInEmails ? 429 : 500).end());
