@@ -7,9 +7,22 @@ describe("callback URLs", () => {
   });
 
   it("refuses anything that could leave the site", () => {
-    for (const bad of ["https://evil.test", "//evil.test", "/\\evil.test", "javascript:alert(1)", "", undefined, 42, "/\nx"]) {
+    for (const bad of ["https://evil.test", "//evil.test", "/\\evil.test", "javascript:alert(1)", "", undefined, 42, "/\nx", "/\u0000", "/\u007f"]) {
       expect(safeCallbackUrl(bad)).toBe("/");
     }
+  });
+
+  it("percent-encodes what a Location header cannot carry", () => {
+    expect(safeCallbackUrl("/t/acme/customers?q=日本")).toBe("/t/acme/customers?q=%E6%97%A5%E6%9C%AC");
+    expect(safeCallbackUrl("/t/ça/ü#ō")).toBe("/t/%C3%A7a/%C3%BC#%C5%8D");
+    for (const url of ["/t/日本", "/x?y=\u{1F600}", "/a#Ω"]) {
+      expect(() => new Headers({ location: safeCallbackUrl(url) })).not.toThrow();
+    }
+  });
+
+  it("refuses a path that resolves to another site or is absurdly long", () => {
+    expect(safeCallbackUrl("/" + "a".repeat(5000))).toBe("/");
+    expect(safeCallbackUrl("/\\evil.test")).toBe("/");
   });
 
   it("builds the sign-in URL", () => {

@@ -1,10 +1,23 @@
-/** A same-site path to return to after sign-in; anything else becomes "/". */
+const BASE = "http://callback.invalid";
+
+/**
+ * A same-site path to return to after sign-in; anything else becomes the fallback.
+ * The path comes back percent-encoded, so it is always safe in a Location header
+ * (a raw character above U+00FF there made the redirect throw).
+ */
 export function safeCallbackUrl(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/")) return fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2048) return fallback;
   // "//evil.com" and "/\evil.com" are protocol-relative URLs to other sites.
   if (value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f]/.test(value)) return fallback;
-  return value;
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== BASE) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 export function signInUrl(returnTo: string): string {
