@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clientIpFrom } from "./client-ip";
 import { normalizeIp } from "./ip-address";
+import { installPeerAddressHeader } from "./peer-address";
+import { isPrivateAddress } from "./private-address";
 import { trustedProxyOf } from "./trusted-proxy";
 
 const headers = (init: Record<string, string>) => new Headers(init);
@@ -52,5 +54,27 @@ describe("normalizeIp", () => {
     expect(normalizeIp("unknown")).toBeNull();
     expect(normalizeIp("300.1.1.1")).toBeNull();
     expect(normalizeIp("1".repeat(100))).toBeNull();
+  });
+});
+
+describe("clientIpFrom, clients connecting directly", () => {
+  it("is the TCP peer, never what the client wrote", () => {
+    installPeerAddressHeader(); // the stamp is what makes x-peer-address believable
+    expect(clientIpFrom(headers({ "x-peer-address": "203.0.113.7", "x-peer-forwarded": "1", "x-forwarded-for": "6.6.6.6" }), { kind: "none" })).toBe("203.0.113.7");
+    // Next.js itself writes X-Forwarded-For when the peer sent none: that is not forwarding.
+    expect(clientIpFrom(headers({ "x-peer-address": "10.0.0.5", "x-forwarded-for": "10.0.0.5" }), { kind: "none" })).toBe("10.0.0.5");
+  });
+
+  it("is unknown, not the proxy's address, when an undeclared proxy forwards for someone", () => {
+    installPeerAddressHeader();
+    expect(clientIpFrom(headers({ "x-peer-address": "10.0.0.5", "x-peer-forwarded": "1", "x-forwarded-for": "198.51.100.4" }), { kind: "none" })).toBeNull();
+    expect(clientIpFrom(headers({ "x-peer-address": "::1", "x-peer-forwarded": "1", "x-forwarded-for": "198.51.100.4" }), { kind: "none" })).toBeNull();
+  });
+});
+
+describe("isPrivateAddress", () => {
+  it("knows loopback, private, link-local and CGNAT ranges", () => {
+    for (const ip of ["127.0.0.1", "10.1.2.3", "172.31.0.1", "192.168.1.1", "100.64.0.1", "::1", "fd00::1", "fe80::1"]) expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of ["203.0.113.7", "172.32.0.1", "8.8.8.8", "2001:db8::1"]) expect(isPrivateAddress(ip), ip).toBe(false);
   });
 });

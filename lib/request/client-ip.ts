@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { getEnv } from "@/lib/env/env";
 import { normalizeIp } from "./ip-address";
-import { peerAddressFrom } from "./peer-address";
+import { peerFrom } from "./peer-address";
+import { isPrivateAddress } from "./private-address";
 import { trustedProxyOf, type TrustedProxy } from "./trusted-proxy";
 
 /**
@@ -19,11 +20,31 @@ export function clientIpFrom(h: Headers, trust: TrustedProxy = trustedProxyOf(ge
       // Each of our N proxies appended the address it saw: the client's is the Nth from the end.
       // Fewer entries means the request did not come through them all: fall back to the peer.
       const entries = forwardedFor(h);
-      return entries.length >= trust.count ? normalizeIp(entries[entries.length - trust.count]) : peerAddressFrom(h);
+      return entries.length >= trust.count ? normalizeIp(entries[entries.length - trust.count]) : (peerFrom(h)?.address ?? null);
     }
     case "none":
-      return peerAddressFrom(h);
+      return directClientIp(h);
   }
+}
+
+let warnedAboutProxy = false;
+
+/**
+ * The TCP peer, unless it looks like a reverse proxy nobody declared (a private address
+ * forwarding for someone): then the address is unknown rather than the proxy's, which
+ * every client would share, so one busy client could lock everyone out.
+ */
+function directClientIp(h: Headers): string | null {
+  const peer = peerFrom(h);
+  if (!peer || !peer.forwarding || !isPrivateAddress(peer.address)) return peer?.address ?? null;
+  if (!warnedAboutProxy) {
+    warnedAboutProxy = true;
+    console.warn(
+      `Requests arrive through a proxy at ${peer.address} (they carry X-Forwarded-For), but TRUSTED_PROXY is not set: ` +
+        "client addresses are unknown, so per-IP limits do not apply. Set TRUSTED_PROXY to the number of proxies in front of the app.",
+    );
+  }
+  return null;
 }
 
 function forwardedFor(h: Headers): string[] {

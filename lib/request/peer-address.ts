@@ -8,6 +8,8 @@ import { normalizeIp } from "./ip-address";
  * the TCP peer's address under a header of ours, replacing any value the client sent.
  */
 export const PEER_ADDRESS_HEADER = "x-peer-address";
+/** Set when the peer itself sent X-Forwarded-For (Next.js adds one later when it did not). */
+export const PEER_FORWARDED_HEADER = "x-peer-forwarded";
 const INSTALLED = Symbol.for("saas-starter.peer-address-header");
 
 type Stamped = { [INSTALLED]?: boolean };
@@ -27,10 +29,15 @@ function stamp(request: http.IncomingMessage) {
   const address = request.socket?.remoteAddress;
   if (address) request.headers[PEER_ADDRESS_HEADER] = address;
   else delete request.headers[PEER_ADDRESS_HEADER];
+  if (request.headers["x-forwarded-for"] !== undefined) request.headers[PEER_FORWARDED_HEADER] = "1";
+  else delete request.headers[PEER_FORWARDED_HEADER];
 }
 
-/** The TCP peer's address, when this process stamps it (never a client's own header). */
-export function peerAddressFrom(headers: Headers): string | null {
+export type Peer = { address: string; forwarding: boolean };
+
+/** The TCP peer, when this process stamps it (never a client's own header), and whether it forwarded for someone. */
+export function peerFrom(headers: Headers): Peer | null {
   if (!(http.Server.prototype as http.Server & Stamped)[INSTALLED]) return null;
-  return normalizeIp(headers.get(PEER_ADDRESS_HEADER));
+  const address = normalizeIp(headers.get(PEER_ADDRESS_HEADER));
+  return address ? { address, forwarding: headers.get(PEER_FORWARDED_HEADER) === "1" } : null;
 }
