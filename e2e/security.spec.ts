@@ -95,3 +95,10 @@ test("a direct client's forged forwarding headers do not become its address in t
   await expect(entry("Forwarded")).toBeVisible();
   await expect(entry("Forwarded")).not.toContainText("from ");
 });
+
+test("a signed-in visit to sign-in with a non-Latin callback goes there, percent-encoded", async ({ page }) => {
+  await signIn(page, uniqueEmail("callback"));
+  const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/t/日本?q=ü")}`, { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toBe("/t/%E6%97%A5%E6%9C%AC?q=%C3%BC");
+});
