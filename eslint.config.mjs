@@ -18,7 +18,7 @@ const serverOnlyLib = readdirSync(path.join(root, "lib"), { recursive: true, enc
 const layers = {
   name: "guardrails/layers",
   files: [SOURCE],
-  ignores: ["lib/**", "db/**", "drizzle.config.ts", "vitest.config.ts", ...TESTS],
+  ignores: ["lib/**", "db/**", "drizzle.config.ts", ...TESTS],
   rules: {
     "import/no-restricted-paths": [
       "error",
