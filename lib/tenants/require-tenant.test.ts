@@ -5,62 +5,24 @@ import { addMember, createSession, createTenant } from "@/db/factories";
 import { memberships, sessions, tenants } from "@/db/schema";
 import { recordStatements } from "@/db/statement-log";
 import { createCustomer, listCustomers } from "@/lib/customers/customers";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { PermissionDeniedError } from "@/lib/errors";
+import { newRequest, outcome, request, signInAs } from "@/lib/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
 import { rememberLastTenant } from "./last-tenant";
 import { getTenantFrame, requireTenant } from "./require-tenant";
+import { SLUG_MAX } from "./slug";
 
-// The guard reads the request's cookies and headers; here they are a plain map.
-const request = vi.hoisted(() => ({ cookies: new Map<string, string>(), headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined) }),
-  headers: async () => request.headers,
-}));
-
-// React's cache() memoises per server request; outside a render it does not, so the
-// test stands in for it with one memo per test ("request").
-const memos = vi.hoisted(() => new Set<Map<string, unknown>>());
+// The guard reads the request's cookies and headers, and caches per request.
+vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: <A extends unknown[], R>(fn: (...args: A) => R) => {
-    const memo = new Map<string, R>();
-    memos.add(memo as Map<string, unknown>);
-    return (...args: A): R => {
-      const key = JSON.stringify(args);
-      if (!memo.has(key)) memo.set(key, fn(...args));
-      return memo.get(key)!;
-    };
-  },
+  cache: (await import("@/lib/testing/fake-request")).requestCache,
 }));
-
-/** A new request: nothing cached, no cookies. */
-function newRequest() {
-  for (const memo of memos) memo.clear();
-  request.cookies.clear();
-}
 
 beforeEach(() => {
   newRequest();
   request.headers = new Headers({ "x-return-to": "/t/somewhere/customers?q=a" });
 });
-
-async function signInAs(user: { id: string }, expires?: Date) {
-  const token = await createSession(user, expires);
-  newRequest();
-  request.cookies.set("authjs.session-token", token);
-}
-
-/** What Next's redirect() and notFound() throw, to tell them apart. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? error);
-    if (digest.startsWith("NEXT_REDIRECT")) return `redirect ${digest.split(";")[2]}`;
-    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "404";
-    throw error;
-  }
-}
 
 describe("a tenant page's round trips", () => {
   it("costs two statements: session → user → tenant → membership → selector list, then the page's data", async () => {
@@ -163,5 +125,67 @@ describe("requireTenant", () => {
     newRequest();
     request.cookies.set("authjs.session-token", token);
     expect(await outcome(requireTenant(owner.tenant.slug))).toMatch(/^redirect \/sign-in/);
+  });
+});
+
+describe("requireTenant with a permission", () => {
+  it("lets a member through whose role has it, in the same one statement", async () => {
+    const admin = await memberOf(null, "admin");
+    await signInAs(admin.user);
+    const { result, statements } = await recordStatements(async () => {
+      const ctx = await requireTenant(admin.tenant.slug);
+      return [ctx, await requireTenant(admin.tenant.slug, "activity.read"), await requireTenant(admin.tenant.slug, "customers.write")];
+    });
+    expect(statements).toHaveLength(1);
+    expect(result.every((ctx) => ctx === result[0])).toBe(true);
+  });
+
+  it("refuses a member whose role lacks it, and still 404s outsiders first", async () => {
+    const team = await teamOfEveryRole();
+    await signInAs(team.member.user);
+    await expect(requireTenant(team.tenant.slug, "activity.read")).rejects.toThrow(PermissionDeniedError);
+    await signInAs(team.billing.user);
+    await expect(requireTenant(team.tenant.slug, "customers.write")).rejects.toThrow(PermissionDeniedError);
+    expect(await outcome(requireTenant(team.tenant.slug, "billing.manage"))).toBe("ok");
+    const stranger = await memberOf(null, "owner");
+    await signInAs(stranger.user);
+    expect(await outcome(requireTenant(team.tenant.slug, "tenant.read"))).toBe("404");
+  });
+});
+
+describe("a slug that cannot be a slug", () => {
+  // Before the check, PostgreSQL refused the NUL byte ("invalid byte sequence") and the page answered 500.
+  const impossible: unknown[] = [
+    "acme\0",
+    "\0",
+    "ac\u0001me",
+    "acme\n",
+    "a".repeat(SLUG_MAX + 1),
+    "ACME",
+    "acme corp",
+    "acme/../other",
+    "ａｃｍｅ",
+    "-acme",
+    "",
+    42,
+    null,
+    { slug: "acme" },
+  ];
+
+  it("is the same 404 as a stranger's tenant, without a database statement, signed in or not", async () => {
+    const owner = await memberOf(null, "owner");
+    for (const signedIn of [true, false]) {
+      if (signedIn) await signInAs(owner.user);
+      else newRequest();
+      for (const slug of impossible) {
+        const { result, statements } = await recordStatements(() => outcome(requireTenant(slug as string, "tenant.read")));
+        expect(result, JSON.stringify(slug)).toBe("404");
+        expect(statements, JSON.stringify(slug)).toEqual([]);
+        expect(await outcome(getTenantFrame(slug as string)), JSON.stringify(slug)).toBe("404");
+      }
+    }
+    expect(await outcome(requireTenant(`${owner.tenant.slug}\0`))).toBe("404");
+    await signInAs(owner.user);
+    expect(await outcome(requireTenant(owner.tenant.slug))).toBe("ok");
   });
 });

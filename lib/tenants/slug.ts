@@ -5,6 +5,7 @@ export const SLUG_MAX = 48;
 
 // Words that would read as app pages in /t/{slug}, or invite confusion.
 const RESERVED = new Set(["new", "create", "settings", "admin", "api", "app", "www", "help", "support", "billing"]);
+const SLUG_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const slugSchema = z
   .string()
@@ -12,10 +13,19 @@ export const slugSchema = z
   .toLowerCase()
   .min(SLUG_MIN, { error: `Use at least ${SLUG_MIN} characters.` })
   .max(SLUG_MAX, { error: `Use at most ${SLUG_MAX} characters.` })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  .regex(SLUG_SHAPE, {
     error: "Use lowercase letters, numbers and single hyphens, not at the start or end.",
   })
   .refine((s) => !RESERVED.has(s), { error: "This address is reserved. Choose another." });
+
+/**
+ * Whether a value from outside (a URL, an action's bound argument) could be a tenant's
+ * slug at all. What could not (a NUL or other control character, which PostgreSQL
+ * refuses; anything too long; another alphabet; not a string) is nobody's tenant.
+ */
+export function isSlugShaped(value: unknown): value is string {
+  return typeof value === "string" && value.length <= SLUG_MAX && SLUG_SHAPE.test(value);
+}
 
 /** "Acme Corp." → "acme-corp"; accents folded, anything else becomes a hyphen. */
 export function slugify(input: string): string {

@@ -1,35 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NoAccess } from "@/components/app/no-access";
 import { PageHeader } from "@/components/app/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { describeActivity } from "@/lib/activity/describe";
 import { listActivity } from "@/lib/activity/list-activity";
 import { formatDateTime } from "@/lib/format/dates";
-import { can } from "@/lib/permissions/permissions";
+import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { tenantPage } from "../tenant-page";
 
 export const metadata: Metadata = { title: "Activity" };
 
-export default async function ActivityPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ before?: string }>;
-}) {
+export default tenantPage(
+  { permission: "activity.read", title: "Activity", denied: "Only owners and admins can see the activity log." },
+  ActivityPage,
+);
+
+async function ActivityPage(
+  ctx: TenantContext,
+  {
+    params,
+    searchParams,
+  }: {
+    params: Promise<{ slug: string }>;
+    searchParams: Promise<{ before?: string }>;
+  },
+) {
   const { slug } = await params;
-  const ctx = await requireTenant(slug);
-  if (!can(ctx.role, "activity.read")) {
-    return (
-      <>
-        <PageHeader title="Activity" />
-        <NoAccess>Only owners and admins can see the activity log.</NoAccess>
-      </>
-    );
-  }
   const before = Number((await searchParams).before) || undefined;
   const { entries, nextBefore } = await listActivity(ctx, { before });
 

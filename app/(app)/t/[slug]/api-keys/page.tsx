@@ -2,29 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeyList } from "@/components/api-keys/api-key-list";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
-import { NoAccess } from "@/components/app/no-access";
 import { PageHeader } from "@/components/app/page-header";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { API_SCOPES, scopesForRole } from "@/lib/api-keys/scopes";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
-import { can } from "@/lib/permissions/permissions";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import type { TenantContext } from "@/lib/tenants/context";
+import { tenantPage } from "../tenant-page";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
+export default tenantPage(
+  { permission: "apiKeys.manage", title: "API keys", denied: "Only owners and admins can manage API keys." },
+  ApiKeysPage,
+);
+
+async function ApiKeysPage(ctx: TenantContext, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const ctx = await requireTenant(slug);
-  if (!can(ctx.role, "apiKeys.manage")) {
-    return (
-      <>
-        <PageHeader title="API keys" />
-        <NoAccess>Only owners and admins can manage API keys.</NoAccess>
-      </>
-    );
-  }
   const keys = await listApiKeys(ctx);
 
   return (

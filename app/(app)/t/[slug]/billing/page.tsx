@@ -1,6 +1,5 @@
 import { AlertTriangle, CreditCard } from "@/components/ui/icons";
 import type { Metadata } from "next";
-import { NoAccess } from "@/components/app/no-access";
 import { PageHeader } from "@/components/app/page-header";
 import { PlanCards } from "@/components/billing/plan-cards";
 import { PortalButton } from "@/components/billing/portal-button";
@@ -13,9 +12,9 @@ import { PAID_STATUSES } from "@/lib/billing/sync";
 import { SALES_EMAIL } from "@/lib/config/app";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
-import { can } from "@/lib/permissions/permissions";
 import { LIMIT_LABELS, PLANS, PLAN_IDS, type LimitName } from "@/lib/plans/plans";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import type { TenantContext } from "@/lib/tenants/context";
+import { tenantPage } from "../tenant-page";
 import { checkoutAction, portalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
@@ -31,23 +30,22 @@ const STATUS_LABELS: Record<string, string> = {
   paused: "Paused",
 };
 
-export default async function BillingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ checkout?: string }>;
-}) {
+export default tenantPage(
+  { permission: "billing.manage", title: "Billing", denied: "Only owners and billing members can see and change the plan." },
+  BillingPage,
+);
+
+async function BillingPage(
+  ctx: TenantContext,
+  {
+    params,
+    searchParams,
+  }: {
+    params: Promise<{ slug: string }>;
+    searchParams: Promise<{ checkout?: string }>;
+  },
+) {
   const { slug } = await params;
-  const ctx = await requireTenant(slug);
-  if (!can(ctx.role, "billing.manage")) {
-    return (
-      <>
-        <PageHeader title="Billing" />
-        <NoAccess>Only owners and billing members can see and change the plan.</NoAccess>
-      </>
-    );
-  }
 
   // Back from Stripe Checkout: read the new subscription now rather than wait for the webhook.
   const { checkout } = await searchParams;

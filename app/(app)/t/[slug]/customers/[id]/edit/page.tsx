@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
-import { NoAccess } from "@/components/app/no-access";
 import { PageHeader } from "@/components/app/page-header";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { Card } from "@/components/ui/card";
-import { can } from "@/lib/permissions/permissions";
+import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { tenantPage } from "../../../tenant-page";
 import { updateCustomerAction } from "../../actions";
 import { customerOr404 } from "../customer-or-404";
 
 export const metadata: Metadata = { title: "Edit customer" };
 
-export default async function EditCustomerPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+export default tenantPage({ permission: "customers.write", denied: "Your role can read customers but not change them." }, EditCustomerPage);
+
+async function EditCustomerPage(ctx: TenantContext, { params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const ctx = await requireTenant(slug);
   const customer = await customerOr404(ctx, id);
-  if (!can(ctx.role, "customers.write")) return <NoAccess>Your role can read customers but not change them.</NoAccess>;
   const page = `${tenantPath(slug, "customers")}/${customer.id}`;
   return (
     <>
