@@ -61,16 +61,33 @@ describe("checkout", () => {
   it("makes one Stripe customer per tenant, tagged with the tenant, and a subscription checkout for the plan's price", async () => {
     const { owner, customer } = await customerTenant();
     await startCheckout(owner.ctx, { planId: "business", interval: "year" }, APP);
-    const customers = [...fake.customers.values()].filter((c) => (c.metadata as { tenant_id?: string }).tenant_id === owner.tenant.id);
+    const customers = [...fake.customers.values()].filter((c) => c.metadata.tenant_id === owner.tenant.id);
     expect(customers.map((c) => c.id)).toEqual([customer]);
     const sessions = [...fake.sessions.values()].filter((s) => s.customer === customer);
-    expect(sessions.map((s) => [s.mode, (s.line_items as { price: string }[])[0]!.price])).toEqual([
-      ["subscription", "price_pro_monthly"],
-      ["subscription", "price_business_yearly"],
+    expect(sessions.map((s) => [s.mode, fake.lineItemsOf(s.id).map((i) => [i.price?.id, i.quantity])])).toEqual([
+      ["subscription", [["price_pro_monthly", 1]]],
+      ["subscription", [["price_business_yearly", 1]]],
     ]);
     expect(sessions[0]!.success_url).toBe(`${APP}/t/${owner.tenant.slug}/billing?checkout={CHECKOUT_SESSION_ID}`);
     const posts = fake.requests.filter((r) => r.method === "POST");
     expect(posts.every((r) => r.idempotencyKey)).toBe(true);
+  });
+
+  it("gives a double click the same Checkout, and a changed request a new one rather than Stripe's idempotency error", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] }); // one minute, the window a double click shares
+    vi.setSystemTime(new Date("2030-01-01T12:00:10Z"));
+    try {
+      const { owner } = await customerTenant();
+      const again = await startCheckout(owner.ctx, { planId: "pro", interval: "month" }, APP);
+      // Same tenant and price, same minute, but reached under another host name: Stripe
+      // refuses a key reused with other parameters, so it must not share the key.
+      const elsewhere = await startCheckout(owner.ctx, { planId: "pro", interval: "month" }, "http://127.0.0.1:3000");
+      const sessions = [...fake.sessions.values()].filter((s) => s.client_reference_id === owner.tenant.id);
+      expect(sessions.map((s) => s.url)).toEqual([again, elsewhere]);
+      expect(sessions[1]!.success_url).toMatch(/^http:\/\/127\.0\.0\.1:3000\//);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("is for owners and billing members only", async () => {
