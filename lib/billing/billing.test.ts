@@ -10,7 +10,7 @@ import { memberOf, teamOfEveryRole, type TestMember } from "@/lib/testing/tenant
 import { completeCheckout, openBillingPortal, startCheckout } from "./checkout";
 import { NOT_CONFIGURED } from "./stripe";
 import { FakeStripe } from "./testing/fake-stripe";
-import { handleStripeWebhook } from "./webhook";
+import { handleStripeWebhook, SIGNATURE_TOLERANCE_SECONDS } from "./webhook";
 
 const APP = "http://localhost:3000";
 const SECRET = "whsec_test_secret";
@@ -152,6 +152,64 @@ describe("webhook", () => {
 
     expect((await deliver(event)).status).toBe(200);
     expect((await tenantRow(owner.tenant.id)).plan).toBe("pro");
+  });
+
+  it("rejects a validly signed event timestamped outside the tolerance either way, and changes nothing", async () => {
+    const { owner, customer } = await customerTenant();
+    fake.createSubscription(customer, fake.price("pro_monthly"));
+    const event = eventsFor(customer).at(-1)!;
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now + 3600, now + SIGNATURE_TOLERANCE_SECONDS + 60, now - SIGNATURE_TOLERANCE_SECONDS - 60]) {
+      expect(await deliver(event, { timestamp })).toEqual({
+        status: 400,
+        body: { error: `Stripe-Signature timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds from now (stale or future-dated)` },
+      });
+    }
+    expect((await tenantRow(owner.tenant.id)).plan).toBe("free");
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toEqual([]);
+    // Clock skew inside the tolerance is fine, ahead or behind.
+    expect((await deliver(event, { timestamp: now + SIGNATURE_TOLERANCE_SECONDS - 60 })).status).toBe(200);
+    expect((await tenantRow(owner.tenant.id)).plan).toBe("pro");
+  });
+
+  it("answers 400, recording nothing, for a signed body that is not a well-formed event", async () => {
+    const { owner, customer } = await customerTenant();
+    fake.createSubscription(customer, fake.price("pro_monthly"));
+    const event = eventsFor(customer).at(-1)! as unknown as Record<string, unknown> & { data: { object: Record<string, unknown> } };
+    const without = (key: string) => Object.fromEntries(Object.entries(event).filter(([k]) => k !== key));
+    const bodies: [string, string][] = [
+      [JSON.stringify(without("id")), "id"],
+      [JSON.stringify({ ...event, id: "" }), "id"],
+      [JSON.stringify({ ...event, id: 42 }), "id"],
+      [JSON.stringify({ ...event, id: "evt_\u0000" }), "id"],
+      [JSON.stringify(without("type")), "type"],
+      [JSON.stringify({ ...event, data: {} }), "data.object"],
+      [JSON.stringify({ ...event, data: { object: "sub_1" } }), "data.object"],
+      [JSON.stringify({ ...event, data: { object: { ...event.data.object, customer: 7 } } }), "data.object.customer"],
+      [JSON.stringify({ ...event, data: { object: { ...event.data.object, customer: { id: null } } } }), "data.object.customer"],
+      [JSON.stringify({ ...event, object: "v2.core.event" }), "thin"],
+      [JSON.stringify({ ...event, object: "subscription" }), "object"],
+      [JSON.stringify([event]), "body"],
+      ["null", "body"],
+      ['{"id": "evt_1", ', "not JSON"],
+    ];
+    for (const [payload, what] of bodies) {
+      const reply = await handleStripeWebhook(payload, fake.signature(payload));
+      expect(reply.status, payload).toBe(400);
+      expect(String(reply.body.error), payload).toContain(what);
+    }
+    expect((await tenantRow(owner.tenant.id)).plan).toBe("free");
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id as string))).toEqual([]);
+  });
+
+  it("refuses a Stripe-Signature header without exactly one numeric timestamp", async () => {
+    const { customer } = await customerTenant();
+    fake.createSubscription(customer, fake.price("pro_monthly"));
+    const { payload, signature } = fake.signed(eventsFor(customer).at(-1)!);
+    const now = Math.floor(Date.now() / 1000);
+    for (const header of [signature.replace(/^t=\d+,/, ""), `t=${now},${signature}`, signature.replace(/^t=(\d+)/, "t=$1abc")]) {
+      expect(await handleStripeWebhook(payload, header)).toMatchObject({ status: 400 });
+    }
   });
 
   it("handles a replayed event once", async () => {

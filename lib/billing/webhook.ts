@@ -57,7 +57,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     payload = stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) return refuse("Invalid signature");
-    return refuse("The signed body is not a JSON Stripe event");
+    return refuse("The signed body is not a Stripe event: not JSON, or a thin (v2) event");
   }
   const parsed = webhookEventSchema.safeParse(payload);
   if (!parsed.success) {

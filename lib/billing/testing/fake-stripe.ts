@@ -153,9 +153,14 @@ export class FakeStripe {
   }
 
   /** An event as Stripe would send it, and the Stripe-Signature header for it. */
-  signed(event: Stripe.Event, secret = this.options.webhookSecret ?? "whsec_test", timestamp?: number) {
+  signed(event: Stripe.Event, secret?: string, timestamp?: number) {
     const payload = JSON.stringify(event);
-    return { payload, signature: this.signer.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
+    return { payload, signature: this.signature(payload, secret, timestamp) };
+  }
+
+  /** The Stripe-Signature header for any body, as Stripe would sign it. */
+  signature(payload: string, secret = this.options.webhookSecret ?? "whsec_test", timestamp?: number) {
+    return this.signer.webhooks.generateTestHeaderString({ payload, secret, timestamp });
   }
 
   private pendingDeliveries: Promise<void>[] = [];
