@@ -218,12 +218,13 @@ export class FakeStripe {
     // Browser pages: Checkout and the Customer Portal.
     if ((m = /^\/checkout\/([^/]+)$/.exec(path)) && req.method === "GET") {
       const session = this.sessions.get(m[1]!);
-      if (!session) return this.send(res, noSuchObject("checkout.session", m[1]!, "session", 404));
-      return this.html(res, checkoutPage(session, this.lineItemsOf(session.id)[0]!.price!));
+      const price = session && this.lineItemsOf(session.id)[0]?.price;
+      if (!session || !price) return this.send(res, noSuchObject("checkout.session", m[1]!, "session", 404));
+      return this.html(res, checkoutPage(session, price));
     }
     if ((m = /^\/checkout\/([^/]+)\/pay$/.exec(path)) && req.method === "POST") {
       const session = this.sessions.get(m[1]!);
-      if (!session) return this.send(res, noSuchObject("checkout.session", m[1]!, "session", 404));
+      if (!session || !this.lineItemsOf(session.id)[0]?.price) return this.send(res, noSuchObject("checkout.session", m[1]!, "session", 404));
       this.completeCheckout(session.id);
       await this.flushWebhooks();
       return this.redirect(res, session.success_url!.replace("{CHECKOUT_SESSION_ID}", session.id));
@@ -254,9 +255,8 @@ export class FakeStripe {
   private api(method: string, path: string, encoded: string, idempotencyKey: string | undefined): Reply {
     const parsed = parseFormOrError(encoded);
     if (parsed.error) return parsed.error;
-    let match: RegExpExecArray | null = null;
-    const endpoint = ENDPOINTS.find((e) => e.method === method && (match = e.path.exec(path)));
-    if (!endpoint || !match) return unrecognizedUrl(method, path);
+    const found = ENDPOINTS.map((endpoint) => ({ endpoint, match: endpoint.method === method ? endpoint.path.exec(path) : null })).find((e) => e.match);
+    if (!found) return unrecognizedUrl(method, path);
 
     // Stripe keys only POSTs; GET and DELETE are idempotent by nature and ignore the header.
     const keyed = method === "POST" && idempotencyKey ? idempotencyKey : null;
@@ -268,7 +268,7 @@ export class FakeStripe {
       if (stored.params !== params) return idempotencyMismatch(keyed);
       return { ...stored.reply, headers: { ...stored.reply.headers, "idempotent-replayed": "true" } };
     }
-    const reply = endpoint.handle(this, parsed.tree, (match as RegExpExecArray)[1] ?? "");
+    const reply = found.endpoint.handle(this, parsed.tree, found.match![1] ?? "");
     // Like Stripe, a request refused before the endpoint ran (bad parameters) saves nothing.
     if (keyed && !reply.refused) this.idempotent.set(keyed, { endpoint: name, params, reply });
     return reply;
