@@ -10,7 +10,7 @@ import { memberOf, teamOfEveryRole, type TestMember } from "@/lib/testing/tenant
 import { completeCheckout, openBillingPortal, startCheckout } from "./checkout";
 import { NOT_CONFIGURED } from "./stripe";
 import { FakeStripe } from "./testing/fake-stripe";
-import { handleStripeWebhook } from "./webhook";
+import { handleStripeWebhook, SIGNATURE_TOLERANCE_SECONDS } from "./webhook";
 
 const APP = "http://localhost:3000";
 const SECRET = "whsec_test_secret";
@@ -61,16 +61,33 @@ describe("checkout", () => {
   it("makes one Stripe customer per tenant, tagged with the tenant, and a subscription checkout for the plan's price", async () => {
     const { owner, customer } = await customerTenant();
     await startCheckout(owner.ctx, { planId: "business", interval: "year" }, APP);
-    const customers = [...fake.customers.values()].filter((c) => (c.metadata as { tenant_id?: string }).tenant_id === owner.tenant.id);
+    const customers = [...fake.customers.values()].filter((c) => c.metadata.tenant_id === owner.tenant.id);
     expect(customers.map((c) => c.id)).toEqual([customer]);
     const sessions = [...fake.sessions.values()].filter((s) => s.customer === customer);
-    expect(sessions.map((s) => [s.mode, (s.line_items as { price: string }[])[0]!.price])).toEqual([
-      ["subscription", "price_pro_monthly"],
-      ["subscription", "price_business_yearly"],
+    expect(sessions.map((s) => [s.mode, fake.lineItemsOf(s.id).map((i) => [i.price?.id, i.quantity])])).toEqual([
+      ["subscription", [["price_pro_monthly", 1]]],
+      ["subscription", [["price_business_yearly", 1]]],
     ]);
     expect(sessions[0]!.success_url).toBe(`${APP}/t/${owner.tenant.slug}/billing?checkout={CHECKOUT_SESSION_ID}`);
     const posts = fake.requests.filter((r) => r.method === "POST");
     expect(posts.every((r) => r.idempotencyKey)).toBe(true);
+  });
+
+  it("gives a double click the same Checkout, and a changed request a new one rather than Stripe's idempotency error", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] }); // one minute, the window a double click shares
+    vi.setSystemTime(new Date("2030-01-01T12:00:10Z"));
+    try {
+      const { owner } = await customerTenant();
+      const again = await startCheckout(owner.ctx, { planId: "pro", interval: "month" }, APP);
+      // Same tenant and price, same minute, but reached under another host name: Stripe
+      // refuses a key reused with other parameters, so it must not share the key.
+      const elsewhere = await startCheckout(owner.ctx, { planId: "pro", interval: "month" }, "http://127.0.0.1:3000");
+      const sessions = [...fake.sessions.values()].filter((s) => s.client_reference_id === owner.tenant.id);
+      expect(sessions.map((s) => s.url)).toEqual([again, elsewhere]);
+      expect(sessions[1]!.success_url).toMatch(/^http:\/\/127\.0\.0\.1:3000\//);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("is for owners and billing members only", async () => {
@@ -135,6 +152,64 @@ describe("webhook", () => {
 
     expect((await deliver(event)).status).toBe(200);
     expect((await tenantRow(owner.tenant.id)).plan).toBe("pro");
+  });
+
+  it("rejects a validly signed event timestamped outside the tolerance either way, and changes nothing", async () => {
+    const { owner, customer } = await customerTenant();
+    fake.createSubscription(customer, fake.price("pro_monthly"));
+    const event = eventsFor(customer).at(-1)!;
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now + 3600, now + SIGNATURE_TOLERANCE_SECONDS + 60, now - SIGNATURE_TOLERANCE_SECONDS - 60]) {
+      expect(await deliver(event, { timestamp })).toEqual({
+        status: 400,
+        body: { error: `Stripe-Signature timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds from now (stale or future-dated)` },
+      });
+    }
+    expect((await tenantRow(owner.tenant.id)).plan).toBe("free");
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toEqual([]);
+    // Clock skew inside the tolerance is fine, ahead or behind.
+    expect((await deliver(event, { timestamp: now + SIGNATURE_TOLERANCE_SECONDS - 60 })).status).toBe(200);
+    expect((await tenantRow(owner.tenant.id)).plan).toBe("pro");
+  });
+
+  it("answers 400, recording nothing, for a signed body that is not a well-formed event", async () => {
+    const { owner, customer } = await customerTenant();
+    fake.createSubscription(customer, fake.price("pro_monthly"));
+    const event = eventsFor(customer).at(-1)! as unknown as Record<string, unknown> & { data: { object: Record<string, unknown> } };
+    const without = (key: string) => Object.fromEntries(Object.entries(event).filter(([k]) => k !== key));
+    const bodies: [string, string][] = [
+      [JSON.stringify(without("id")), "id"],
+      [JSON.stringify({ ...event, id: "" }), "id"],
+      [JSON.stringify({ ...event, id: 42 }), "id"],
+      [JSON.stringify({ ...event, id: "evt_\u0000" }), "id"],
+      [JSON.stringify(without("type")), "type"],
+      [JSON.stringify({ ...event, data: {} }), "data.object"],
+      [JSON.stringify({ ...event, data: { object: "sub_1" } }), "data.object"],
+      [JSON.stringify({ ...event, data: { object: { ...event.data.object, customer: 7 } } }), "data.object.customer"],
+      [JSON.stringify({ ...event, data: { object: { ...event.data.object, customer: { id: null } } } }), "data.object.customer"],
+      [JSON.stringify({ ...event, object: "v2.core.event" }), "thin"],
+      [JSON.stringify({ ...event, object: "subscription" }), "object"],
+      [JSON.stringify([event]), "body"],
+      ["null", "body"],
+      ['{"id": "evt_1", ', "not JSON"],
+    ];
+    for (const [payload, what] of bodies) {
+      const reply = await handleStripeWebhook(payload, fake.signature(payload));
+      expect(reply.status, payload).toBe(400);
+      expect(String(reply.body.error), payload).toContain(what);
+    }
+    expect((await tenantRow(owner.tenant.id)).plan).toBe("free");
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id as string))).toEqual([]);
+  });
+
+  it("refuses a Stripe-Signature header without exactly one numeric timestamp", async () => {
+    const { customer } = await customerTenant();
+    fake.createSubscription(customer, fake.price("pro_monthly"));
+    const { payload, signature } = fake.signed(eventsFor(customer).at(-1)!);
+    const now = Math.floor(Date.now() / 1000);
+    for (const header of [signature.replace(/^t=\d+,/, ""), `t=${now},${signature}`, signature.replace(/^t=(\d+)/, "t=$1abc")]) {
+      expect(await handleStripeWebhook(payload, header)).toMatchObject({ status: 400 });
+    }
   });
 
   it("handles a replayed event once", async () => {

@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/permissions/permissions";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
 import { parseOrThrow } from "@/lib/validation";
+import { requestKey } from "./idempotency";
 import { resolvePriceId } from "./prices";
 import { checkoutSchema, type CheckoutInput } from "./schemas";
 import { requireStripe } from "./stripe";
@@ -44,21 +45,21 @@ export async function startCheckout(ctx: TenantContext, input: CheckoutInput, ap
   }
   const price = await resolvePriceId(stripe, planId, interval);
   const billingUrl = `${appUrl}${tenantPath(ctx.tenant.slug, "billing")}`;
-  const session = await stripe.checkout.sessions.create(
-    {
-      mode: "subscription",
-      customer,
-      line_items: [{ price, quantity: 1 }],
-      client_reference_id: ctx.tenant.id,
-      metadata: { tenant_id: ctx.tenant.id },
-      subscription_data: { metadata: { tenant_id: ctx.tenant.id } },
-      allow_promotion_codes: true,
-      success_url: `${billingUrl}?checkout={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${billingUrl}?checkout=canceled`,
-    },
-    // A double click within the minute gets the same session, not two.
-    { idempotencyKey: `checkout:${ctx.tenant.id}:${price}:${Math.floor(Date.now() / 60_000)}` },
-  );
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: "subscription",
+    customer,
+    line_items: [{ price, quantity: 1 }],
+    client_reference_id: ctx.tenant.id,
+    metadata: { tenant_id: ctx.tenant.id },
+    subscription_data: { metadata: { tenant_id: ctx.tenant.id } },
+    allow_promotion_codes: true,
+    success_url: `${billingUrl}?checkout={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${billingUrl}?checkout=canceled`,
+  };
+  // A double click within the minute gets the same session, not two. The key covers the
+  // parameters too: Stripe refuses a key reused with other ones (another host name, a
+  // renamed tenant) for 24 hours, which would lock the tenant out of Checkout.
+  const session = await stripe.checkout.sessions.create(params, { idempotencyKey: requestKey(`checkout:${ctx.tenant.id}:${Math.floor(Date.now() / 60_000)}`, params) });
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
   return session.url;
 }

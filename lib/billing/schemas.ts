@@ -6,3 +6,18 @@ export const checkoutSchema = z.object({
   interval: z.enum(BILLING_INTERVALS, { error: "Choose monthly or yearly." }),
 });
 export type CheckoutInput = z.input<typeof checkoutSchema>;
+
+// A Stripe id (evt_..., cus_...): the handler looks rows up by these, so nothing else gets that far.
+const stripeId = (prefix: string) => z.string().max(255).regex(new RegExp(`^${prefix}_[A-Za-z0-9_]+$`), `must be a Stripe id (${prefix}_...)`);
+
+/** What the webhook handler reads from a signed event; a signed body of any other shape is refused. */
+export const webhookEventSchema = z.object({
+  id: stripeId("evt"),
+  object: z.literal("event", { error: "must be \"event\"" }),
+  type: z.string().max(255).regex(/^[a-z0-9_.]+$/, "must be an event type such as customer.subscription.updated"),
+  data: z.object({
+    object: z.looseObject({
+      customer: z.union([stripeId("cus"), z.looseObject({ id: stripeId("cus") }), z.null()]).optional(),
+    }),
+  }),
+});

@@ -3,73 +3,48 @@
 // Portal pages a browser can click through. Webhooks it sends are signed with the
 // Stripe SDK's own generateTestHeaderString. For tests and local demos only: point
 // the app at it with STRIPE_API_BASE. Stripe itself is unreachable from our machines.
-import { randomBytes } from "node:crypto";
+//
+// It must not drift from Stripe: its objects are typed with the SDK's types
+// (objects.ts), its parameters decoded and checked per endpoint (endpoints.ts), and
+// idempotency keys behave as Stripe's do.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { ENDPOINTS } from "./endpoints";
+import { idempotencyMismatch, idempotencyOtherEndpoint, invalidApiKey, invalidParameter, noSuchObject, stripeError, unrecognizedUrl, type Reply } from "./errors";
+import * as make from "./objects";
+import { checkoutPage, portalPage } from "./pages";
+import { parseFormOrError, type FormTree } from "./params";
 
-type Obj = Record<string, unknown>;
-export type FakeSubscription = {
-  id: string;
-  object: "subscription";
-  customer: string;
-  status: string;
-  created: number;
-  cancel_at_period_end: boolean;
-  cancel_at: number | null;
-  metadata: Obj;
-  items: { object: "list"; data: { id: string; object: "subscription_item"; price: FakePrice; quantity: number; current_period_start: number; current_period_end: number }[] };
-};
-export type FakePrice = { id: string; object: "price"; lookup_key: string; active: boolean; currency: string; unit_amount: number; recurring: { interval: "month" | "year" } };
-
-const id = (prefix: string) => `${prefix}_${randomBytes(9).toString("base64url")}`;
-const now = () => Math.floor(Date.now() / 1000);
-
-/** Stripe's form encoding (a[0][b]=c) into nested objects and arrays. */
-export function parseStripeForm(body: string): Obj {
-  const out: Obj = {};
-  for (const [rawKey, value] of new URLSearchParams(body)) {
-    const path = rawKey.replace(/\]/g, "").split("[");
-    let node: Obj | unknown[] = out;
-    path.forEach((part, i) => {
-      const last = i === path.length - 1;
-      const nextIsIndex = /^\d+$/.test(path[i + 1] ?? "");
-      const key = Array.isArray(node) ? Number(part) : part;
-      const container = node as Record<string | number, unknown>;
-      if (last) container[key] = value;
-      else node = (container[key] ??= nextIsIndex ? [] : {}) as Obj | unknown[];
-    });
-  }
-  return out;
-}
-
-const PRICES: FakePrice[] = [
-  ["pro_monthly", 2900, "month"],
-  ["pro_yearly", 29000, "year"],
-  ["business_monthly", 9900, "month"],
-  ["business_yearly", 99000, "year"],
-].map(([key, amount, interval]) => ({
-  id: `price_${key}`,
-  object: "price",
-  lookup_key: key as string,
-  active: true,
-  currency: "usd",
-  unit_amount: amount as number,
-  recurring: { interval: interval as "month" | "year" },
-}));
+const PRICES: Stripe.Price[] = [
+  make.price("pro_monthly", 2900, "month"),
+  make.price("pro_yearly", 29000, "year"),
+  make.price("business_monthly", 9900, "month"),
+  make.price("business_yearly", 99000, "year"),
+];
 
 export type FakeStripeOptions = { port?: number; webhookUrl?: string; webhookSecret?: string };
+type Stored = { endpoint: string; params: string; reply: Reply };
+
+/** A parsed form in one canonical string, so "the same parameters" ignores their order. */
+function canonical(tree: FormTree): string {
+  const sort = (node: string | FormTree): unknown =>
+    typeof node === "string" ? node : Object.fromEntries(Object.keys(node).sort().map((k) => [k, sort(node[k]!)]));
+  return JSON.stringify(sort(tree));
+}
 
 export class FakeStripe {
-  readonly customers = new Map<string, Obj>();
-  readonly sessions = new Map<string, Obj>();
-  readonly portals = new Map<string, Obj>();
-  readonly subscriptions = new Map<string, FakeSubscription>();
+  readonly customers = new Map<string, Stripe.Customer>();
+  readonly sessions = new Map<string, Stripe.Checkout.Session>();
+  readonly portals = new Map<string, Stripe.BillingPortal.Session>();
+  readonly subscriptions = new Map<string, Stripe.Subscription>();
   readonly prices = PRICES;
   /** Every event the fake produced, delivered or not. */
   readonly events: Stripe.Event[] = [];
   readonly requests: { method: string; path: string; idempotencyKey?: string }[] = [];
-  private readonly idempotent = new Map<string, { status: number; body: unknown }>();
+  private readonly lineItems = new Map<string, Stripe.LineItem[]>();
+  private readonly subscriptionMetadata = new Map<string, Stripe.Metadata>();
+  private readonly idempotent = new Map<string, Stored>();
   private readonly signer = new Stripe("sk_test_fake_signer");
   private server?: Server;
   url = "";
@@ -78,7 +53,7 @@ export class FakeStripe {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      this.route(req, res).catch((error: unknown) => this.send(res, 500, { error: { type: "api_error", message: String(error) } }));
+      this.route(req, res).catch((error: unknown) => this.send(res, stripeError(500, { type: "api_error", message: String(error) })));
     });
     await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, "127.0.0.1", resolve));
     this.url = `http://localhost:${(this.server.address() as AddressInfo).port}`;
@@ -91,81 +66,106 @@ export class FakeStripe {
 
   // ---- state changes, as Stripe would make them, each emitting its events ----
 
-  price(lookupKey: string): FakePrice {
+  price(lookupKey: string): Stripe.Price {
     const price = this.prices.find((p) => p.lookup_key === lookupKey);
     if (!price) throw new Error(`no fake price ${lookupKey}`);
     return price;
   }
 
-  createSubscription(customer: string, price: FakePrice, status = "active"): FakeSubscription {
-    const start = now();
-    const subscription: FakeSubscription = {
-      id: id("sub"),
-      object: "subscription",
-      customer,
-      status,
-      created: start + this.subscriptions.size, // strictly increasing, like Stripe's order
-      cancel_at_period_end: false,
-      cancel_at: null,
-      metadata: {},
-      items: {
-        object: "list",
-        data: [{ id: id("si"), object: "subscription_item", price, quantity: 1, current_period_start: start, current_period_end: start + (price.recurring.interval === "year" ? 365 : 30) * 86400 }],
-      },
-    };
+  /** The line items a checkout session was created with (Stripe returns them only when expanded). */
+  lineItemsOf(sessionId: string): Stripe.LineItem[] {
+    return this.lineItems.get(sessionId) ?? [];
+  }
+
+  createCustomer(params: Stripe.CustomerCreateParams): Stripe.Customer {
+    const customer = make.customer(params);
+    this.customers.set(customer.id, customer);
+    return customer;
+  }
+
+  createCheckoutSession(params: Stripe.Checkout.SessionCreateParams): Reply {
+    if (params.customer && !this.customers.has(params.customer)) return noSuchObject("customer", params.customer, "customer", 400);
+    const items: Stripe.LineItem[] = [];
+    for (const [i, item] of (params.line_items ?? []).entries()) {
+      const price = this.prices.find((p) => p.id === item.price);
+      if (!price) return noSuchObject("price", item.price ?? "", `line_items[${i}][price]`, 400);
+      items.push(make.lineItem(price, item.quantity ?? 1));
+    }
+    if (params.mode === "subscription" && !items.some((i) => i.price?.recurring)) {
+      return invalidParameter("line_items", "You must provide at least one recurring price in `subscription` mode when using prices.");
+    }
+    const session = make.checkoutSession(params, (id) => `${this.url}/checkout/${id}`);
+    this.sessions.set(session.id, session);
+    this.lineItems.set(session.id, items);
+    this.subscriptionMetadata.set(session.id, Object.fromEntries(Object.entries(params.subscription_data?.metadata ?? {}).map(([k, v]) => [k, String(v)])));
+    return { status: 200, body: session };
+  }
+
+  createPortalSession(params: Stripe.BillingPortal.SessionCreateParams): Reply {
+    if (!params.customer || !this.customers.has(params.customer)) return noSuchObject("customer", params.customer ?? "", "customer", 400);
+    const portal = make.portalSession(params, (id) => `${this.url}/portal/${id}`);
+    this.portals.set(portal.id, portal);
+    return { status: 200, body: portal };
+  }
+
+  createSubscription(customer: string, price: Stripe.Price, status: Stripe.Subscription.Status = "active", metadata: Stripe.Metadata = {}): Stripe.Subscription {
+    // Strictly increasing creation times, like Stripe's order.
+    const subscription = make.subscription(customer, price, status, make.now() + this.subscriptions.size, metadata);
     this.subscriptions.set(subscription.id, subscription);
-    this.emit("customer.subscription.created", subscription);
+    this.emit(make.event("customer.subscription.created", subscription));
     return subscription;
   }
 
-  updateSubscription(subscriptionId: string, change: Partial<Pick<FakeSubscription, "status" | "cancel_at_period_end">> & { price?: FakePrice }) {
+  updateSubscription(subscriptionId: string, change: { status?: Stripe.Subscription.Status; cancel_at_period_end?: boolean; price?: Stripe.Price }) {
     const subscription = this.subscriptions.get(subscriptionId);
     if (!subscription) throw new Error(`no fake subscription ${subscriptionId}`);
-    if (change.status) subscription.status = change.status;
+    const item = subscription.items.data[0]!;
+    if (change.status) {
+      subscription.status = change.status;
+      if (change.status === "canceled") Object.assign(subscription, { canceled_at: make.now(), ended_at: make.now() });
+    }
     if (change.cancel_at_period_end !== undefined) {
       subscription.cancel_at_period_end = change.cancel_at_period_end;
-      subscription.cancel_at = change.cancel_at_period_end ? subscription.items.data[0]!.current_period_end : null;
+      subscription.cancel_at = change.cancel_at_period_end ? item.current_period_end : null;
     }
-    if (change.price) subscription.items.data[0]!.price = change.price;
+    if (change.price) subscription.items.data[0] = make.subscriptionItem(subscription.id, change.price, item.current_period_start);
     const type = subscription.status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated";
-    this.emit(type, subscription);
-    if (change.status === "past_due") this.emit("invoice.payment_failed", { id: id("in"), object: "invoice", customer: subscription.customer, subscription: subscription.id });
+    this.emit(make.event(type, subscription));
+    if (change.status === "past_due") this.invoice(subscription, "open");
     return subscription;
   }
 
-  completeCheckout(sessionId: string): FakeSubscription {
+  completeCheckout(sessionId: string): Stripe.Subscription {
     const session = this.sessions.get(sessionId);
     if (!session) throw new Error(`no fake checkout session ${sessionId}`);
-    const lineItems = session.line_items as { price: string }[];
-    const price = this.prices.find((p) => p.id === lineItems[0]!.price)!;
-    const subscription = this.createSubscription(session.customer as string, price);
-    Object.assign(subscription.metadata, (session.subscription_data as { metadata?: Obj } | undefined)?.metadata ?? {});
-    Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id });
-    this.emit("checkout.session.completed", session);
-    this.emit("invoice.paid", { id: id("in"), object: "invoice", customer: subscription.customer, subscription: subscription.id });
+    const price = this.lineItemsOf(sessionId)[0]!.price!;
+    const subscription = this.createSubscription(session.customer as string, price, "active", this.subscriptionMetadata.get(sessionId));
+    Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id, amount_subtotal: price.unit_amount, amount_total: price.unit_amount });
+    this.emit(make.event("checkout.session.completed", session));
+    this.invoice(subscription, "paid");
     return subscription;
+  }
+
+  private invoice(subscription: Stripe.Subscription, status: "paid" | "open") {
+    const invoice = make.invoice(subscription, status);
+    subscription.latest_invoice = invoice.id;
+    this.emit(status === "paid" ? make.event("invoice.paid", invoice) : make.event("invoice.payment_failed", invoice));
   }
 
   /** An event as Stripe would send it, and the Stripe-Signature header for it. */
-  signed(event: Stripe.Event, secret = this.options.webhookSecret ?? "whsec_test", timestamp?: number) {
+  signed(event: Stripe.Event, secret?: string, timestamp?: number) {
     const payload = JSON.stringify(event);
-    return { payload, signature: this.signer.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
+    return { payload, signature: this.signature(payload, secret, timestamp) };
+  }
+
+  /** The Stripe-Signature header for any body, as Stripe would sign it. */
+  signature(payload: string, secret = this.options.webhookSecret ?? "whsec_test", timestamp?: number) {
+    return this.signer.webhooks.generateTestHeaderString({ payload, secret, timestamp });
   }
 
   private pendingDeliveries: Promise<void>[] = [];
 
-  private emit(type: string, object: Obj | FakeSubscription) {
-    const event = {
-      id: id("evt"),
-      object: "event",
-      type,
-      api_version: "2026-10-28.endive",
-      created: now(),
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      data: { object: structuredClone(object) },
-    } as unknown as Stripe.Event;
+  private emit(event: Stripe.Event) {
     this.events.push(event);
     if (this.options.webhookUrl) this.pendingDeliveries.push(this.deliver(event));
   }
@@ -188,15 +188,14 @@ export class FakeStripe {
 
   // ---- HTTP ----
 
-  private send(res: ServerResponse, status: number, body: unknown) {
-    res.writeHead(status, { "content-type": "application/json", "request-id": id("req") });
-    res.end(JSON.stringify(body));
+  private send(res: ServerResponse, reply: Reply) {
+    res.writeHead(reply.status, { "content-type": "application/json", "request-id": make.stripeId("req"), ...reply.headers });
+    res.end(JSON.stringify(reply.body));
   }
 
   private html(res: ServerResponse, body: string) {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>Fake Stripe</title>
-<style>body{font-family:system-ui;max-width:28rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.6rem 1rem;margin:.25rem 0;width:100%}</style></head><body>${body}</body></html>`);
+    res.end(body);
   }
 
   private redirect(res: ServerResponse, location: string) {
@@ -204,43 +203,41 @@ export class FakeStripe {
     res.end();
   }
 
+  private latestSubscriptionOf(customer: string) {
+    return [...this.subscriptions.values()].filter((s) => s.customer === customer).sort((a, b) => b.created - a.created)[0];
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://fake");
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
-    const params = req.method === "GET" || req.method === "DELETE" ? parseStripeForm(url.search.slice(1)) : parseStripeForm(body);
     const path = url.pathname;
-    const match = (pattern: RegExp) => pattern.exec(path);
+    let m;
 
     // Browser pages: Checkout and the Customer Portal.
-    let m;
-    if ((m = match(/^\/checkout\/([^/]+)$/)) && req.method === "GET") {
+    if ((m = /^\/checkout\/([^/]+)$/.exec(path)) && req.method === "GET") {
       const session = this.sessions.get(m[1]!);
-      if (!session) return this.send(res, 404, { error: "no session" });
-      const price = this.prices.find((p) => p.id === (session.line_items as { price: string }[])[0]!.price)!;
-      return this.html(res, `<h1>Fake Checkout</h1><p>Subscribe to <strong>${price.lookup_key}</strong> for ${price.unit_amount / 100} USD per ${price.recurring.interval}.</p>
-<form method="post" action="/checkout/${m[1]}/pay"><button>Pay and subscribe</button></form><p><a href="${session.cancel_url as string}">Cancel</a></p>`);
+      const price = session && this.lineItemsOf(session.id)[0]?.price;
+      if (!session || !price) return this.send(res, noSuchObject("checkout.session", m[1]!, "session", 404));
+      return this.html(res, checkoutPage(session, price));
     }
-    if ((m = match(/^\/checkout\/([^/]+)\/pay$/)) && req.method === "POST") {
-      const session = this.sessions.get(m[1]!)!;
-      this.completeCheckout(m[1]!);
+    if ((m = /^\/checkout\/([^/]+)\/pay$/.exec(path)) && req.method === "POST") {
+      const session = this.sessions.get(m[1]!);
+      if (!session || !this.lineItemsOf(session.id)[0]?.price) return this.send(res, noSuchObject("checkout.session", m[1]!, "session", 404));
+      this.completeCheckout(session.id);
       await this.flushWebhooks();
-      return this.redirect(res, (session.success_url as string).replace("{CHECKOUT_SESSION_ID}", m[1]!));
+      return this.redirect(res, session.success_url!.replace("{CHECKOUT_SESSION_ID}", session.id));
     }
-    if ((m = match(/^\/portal\/([^/]+)$/)) && req.method === "GET") {
+    if ((m = /^\/portal\/([^/]+)$/.exec(path)) && req.method === "GET") {
       const portal = this.portals.get(m[1]!);
-      if (!portal) return this.send(res, 404, { error: "no portal session" });
-      const subscription = [...this.subscriptions.values()].filter((s) => s.customer === portal.customer).sort((a, b) => b.created - a.created)[0];
-      return this.html(res, `<h1>Fake Customer Portal</h1><p>Subscription: <strong id="status">${subscription ? `${subscription.items.data[0]!.price.lookup_key}, ${subscription.status}` : "none"}</strong></p>
-${subscription && subscription.status !== "canceled" ? `<form method="post" action="/portal/${m[1]}/cancel"><button>Cancel subscription now</button></form>
-<form method="post" action="/portal/${m[1]}/switch"><button>Switch to business_monthly</button></form>
-<form method="post" action="/portal/${m[1]}/fail"><button>Simulate a failed payment</button></form>` : ""}
-<p><a href="${portal.return_url as string}">Return to the app</a></p>`);
+      if (!portal) return this.send(res, noSuchObject("billing_portal.session", m[1]!, "session", 404));
+      return this.html(res, portalPage(portal, this.latestSubscriptionOf(portal.customer)));
     }
-    if ((m = match(/^\/portal\/([^/]+)\/(cancel|switch|fail)$/)) && req.method === "POST") {
-      const portal = this.portals.get(m[1]!)!;
-      const subscription = [...this.subscriptions.values()].filter((s) => s.customer === portal.customer).sort((a, b) => b.created - a.created)[0]!;
+    if ((m = /^\/portal\/([^/]+)\/(cancel|switch|fail)$/.exec(path)) && req.method === "POST") {
+      const portal = this.portals.get(m[1]!);
+      const subscription = portal && this.latestSubscriptionOf(portal.customer);
+      if (!subscription) return this.send(res, noSuchObject("subscription", m[1]!, "session", 404));
       if (m[2] === "cancel") this.updateSubscription(subscription.id, { status: "canceled" });
       if (m[2] === "switch") this.updateSubscription(subscription.id, { price: this.price("business_monthly") });
       if (m[2] === "fail") this.updateSubscription(subscription.id, { status: "past_due" });
@@ -249,65 +246,31 @@ ${subscription && subscription.status !== "canceled" ? `<form method="post" acti
     }
 
     // The API.
-    if (!/^Bearer (sk|rk)_/.test(req.headers.authorization ?? "")) {
-      return this.send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
-    }
+    if (!/^Bearer (sk|rk)_/.test(req.headers.authorization ?? "")) return this.send(res, invalidApiKey());
     const idempotencyKey = req.headers["idempotency-key"] as string | undefined;
     this.requests.push({ method: req.method!, path, idempotencyKey });
-    if (req.method === "POST" && idempotencyKey) {
-      const previous = this.idempotent.get(idempotencyKey);
-      if (previous) return this.send(res, previous.status, previous.body);
-    }
-    const reply = this.api(req.method!, path, params, url);
-    if (req.method === "POST" && idempotencyKey) this.idempotent.set(idempotencyKey, reply);
-    return this.send(res, reply.status, reply.body);
+    return this.send(res, this.api(req.method!, path, req.method === "POST" ? body : url.search.slice(1), idempotencyKey));
   }
 
-  private api(method: string, path: string, params: Obj, url: URL): { status: number; body: unknown } {
-    const ok = (body: unknown) => ({ status: 200, body });
-    const list = (data: unknown[]) => ok({ object: "list", data, has_more: false, url: path });
-    const missing = (what: string) => ({ status: 404, body: { error: { type: "invalid_request_error", code: "resource_missing", message: `No such ${what}` } } });
-    let m;
-    if (method === "POST" && path === "/v1/customers") {
-      const customer = { id: id("cus"), object: "customer", created: now(), name: params.name ?? null, metadata: params.metadata ?? {} };
-      this.customers.set(customer.id, customer);
-      return ok(customer);
+  private api(method: string, path: string, encoded: string, idempotencyKey: string | undefined): Reply {
+    const parsed = parseFormOrError(encoded);
+    if (parsed.error) return parsed.error;
+    const found = ENDPOINTS.map((endpoint) => ({ endpoint, match: endpoint.method === method ? endpoint.path.exec(path) : null })).find((e) => e.match);
+    if (!found) return unrecognizedUrl(method, path);
+
+    // Stripe keys only POSTs; GET and DELETE are idempotent by nature and ignore the header.
+    const keyed = method === "POST" && idempotencyKey ? idempotencyKey : null;
+    const name = `${method} ${path}`;
+    const params = canonical(parsed.tree);
+    const stored = keyed ? this.idempotent.get(keyed) : undefined;
+    if (keyed && stored) {
+      if (stored.endpoint !== name) return idempotencyOtherEndpoint(keyed, stored.endpoint, name);
+      if (stored.params !== params) return idempotencyMismatch(keyed);
+      return { ...stored.reply, headers: { ...stored.reply.headers, "idempotent-replayed": "true" } };
     }
-    if (method === "GET" && (m = /^\/v1\/customers\/([^/]+)$/.exec(path))) return this.customers.has(m[1]!) ? ok(this.customers.get(m[1]!)) : missing("customer");
-    if (method === "GET" && path === "/v1/prices") {
-      const keys = (params.lookup_keys as string[] | undefined) ?? [];
-      return list(this.prices.filter((p) => keys.length === 0 || keys.includes(p.lookup_key)));
-    }
-    if (method === "POST" && path === "/v1/checkout/sessions") {
-      if (!this.customers.has(params.customer as string)) return missing("customer");
-      const sessionId = id("cs_test");
-      const session = { id: sessionId, object: "checkout.session", status: "open", payment_status: "unpaid", subscription: null, url: `${this.url}/checkout/${sessionId}`, ...params };
-      this.sessions.set(sessionId, session);
-      return ok(session);
-    }
-    if (method === "GET" && (m = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path))) return this.sessions.has(m[1]!) ? ok(this.sessions.get(m[1]!)) : missing("checkout session");
-    if (method === "POST" && path === "/v1/billing_portal/sessions") {
-      if (!this.customers.has(params.customer as string)) return missing("customer");
-      const portalId = id("bps");
-      const portal = { id: portalId, object: "billing_portal.session", customer: params.customer, return_url: params.return_url, url: `${this.url}/portal/${portalId}` };
-      this.portals.set(portalId, portal);
-      return ok(portal);
-    }
-    if (method === "GET" && path === "/v1/subscriptions") {
-      const status = url.searchParams.get("status");
-      return list(
-        [...this.subscriptions.values()]
-          .filter((s) => s.customer === params.customer && (status === "all" || (status ? s.status === status : s.status !== "canceled")))
-          .sort((a, b) => b.created - a.created),
-      );
-    }
-    if ((m = /^\/v1\/subscriptions\/([^/]+)$/.exec(path))) {
-      const subscription = this.subscriptions.get(m[1]!);
-      if (!subscription) return missing("subscription");
-      if (method === "GET") return ok(subscription);
-      if (method === "DELETE") return ok(this.updateSubscription(subscription.id, { status: "canceled" }));
-      if (method === "POST") return ok(this.updateSubscription(subscription.id, { cancel_at_period_end: params.cancel_at_period_end === "true" }));
-    }
-    return { status: 404, body: { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path})` } } };
+    const reply = found.endpoint.handle(this, parsed.tree, found.match![1] ?? "");
+    // Like Stripe, a request refused before the endpoint ran (bad parameters) saves nothing.
+    if (keyed && !reply.refused) this.idempotent.set(keyed, { endpoint: name, params, reply });
+    return reply;
   }
 }

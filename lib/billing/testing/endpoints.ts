@@ -1,0 +1,121 @@
+// The API endpoints the fake serves, each with the parameters it accepts, typed by the
+// SDK's own *Params type. A parameter not listed is refused as Stripe refuses one it
+// does not know; add it here (tsc checks it is real) when the app starts sending it.
+import type Stripe from "stripe";
+import { invalidParameter, noSuchObject, type Reply } from "./errors";
+import type { FakeStripe } from "./fake-stripe";
+import { list } from "./objects";
+import { decodeParams, EXPAND, type FormTree, type ParamsSpec } from "./params";
+
+type Method = "GET" | "POST" | "DELETE";
+export type Endpoint = { method: Method; path: RegExp; handle: (fake: FakeStripe, tree: FormTree, id: string) => Reply };
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
+
+function endpoint<P extends { expand?: string[] }>(
+  method: Method,
+  path: RegExp,
+  spec: ParamsSpec<P>,
+  handler: (fake: FakeStripe, params: P, id: string) => Reply,
+  options: { required?: (keyof P & string)[]; expandable?: string[] } = {},
+): Endpoint {
+  return {
+    method,
+    path,
+    handle(fake, tree, id) {
+      const decoded = decodeParams(spec, tree, options.required);
+      if (decoded.error) return { ...decoded.error, refused: true };
+      const bad = (decoded.params.expand ?? []).findIndex((field) => !options.expandable?.includes(field));
+      if (bad !== -1) return { ...invalidParameter(`expand[${bad}]`, `This property cannot be expanded (${decoded.params.expand![bad]}).`), refused: true };
+      return handler(fake, decoded.params, id);
+    },
+  };
+}
+
+/** One page of a list, newest first, as Stripe pages with limit and starting_after. */
+function page<T extends { id: string }>(all: T[], params: Stripe.PaginationParams, url: string): Reply {
+  const limit = params.limit ?? 10;
+  if (limit < 1 || limit > 100) return invalidParameter("limit", "This value must be greater than or equal to 1 and less than or equal to 100.");
+  const start = params.starting_after ? all.findIndex((o) => o.id === params.starting_after) + 1 : 0;
+  if (params.starting_after && start === 0) return noSuchObject("object", params.starting_after, "starting_after", 400);
+  const data = all.slice(start, start + limit);
+  return ok({ ...list(data, url), has_more: start + limit < all.length });
+}
+
+const PAGING = { limit: "integer", starting_after: "string", ending_before: "string", expand: EXPAND } as const;
+const SUBSCRIPTION_STATUSES = ["active", "all", "canceled", "ended", "incomplete", "incomplete_expired", "past_due", "paused", "trialing", "unpaid"] as const;
+
+export const ENDPOINTS: Endpoint[] = [
+  endpoint<Stripe.CustomerCreateParams>(
+    "POST",
+    /^\/v1\/customers$/,
+    { name: "string", email: "string", description: "string", metadata: "metadata", expand: EXPAND },
+    (fake, params) => ok(fake.createCustomer(params)),
+  ),
+  endpoint<Stripe.CustomerRetrieveParams>("GET", /^\/v1\/customers\/([^/]+)$/, { expand: EXPAND }, (fake, _, id) => {
+    const customer = fake.customers.get(id);
+    return customer ? ok(customer) : noSuchObject("customer", id, "id", 404);
+  }),
+  endpoint<Stripe.PriceListParams>("GET", /^\/v1\/prices$/, { active: "boolean", lookup_keys: { list: "string" }, ...PAGING }, (fake, params) =>
+    page(
+      fake.prices.filter((p) => (params.active === undefined || p.active === params.active) && (!params.lookup_keys || params.lookup_keys.includes(p.lookup_key ?? ""))),
+      params,
+      "/v1/prices",
+    ),
+  ),
+  endpoint<Stripe.Checkout.SessionCreateParams>(
+    "POST",
+    /^\/v1\/checkout\/sessions$/,
+    {
+      mode: { enum: ["payment", "setup", "subscription"] },
+      customer: "string",
+      line_items: { list: { fields: { price: "string", quantity: "integer" } } },
+      client_reference_id: "string",
+      metadata: "metadata",
+      subscription_data: { fields: { metadata: "metadata" } },
+      allow_promotion_codes: "boolean",
+      success_url: "string",
+      cancel_url: "string",
+      expand: EXPAND,
+    },
+    (fake, params) => fake.createCheckoutSession(params),
+    { expandable: ["line_items"] },
+  ),
+  endpoint<Stripe.Checkout.SessionRetrieveParams>(
+    "GET",
+    /^\/v1\/checkout\/sessions\/([^/]+)$/,
+    { expand: EXPAND },
+    (fake, params, id) => {
+      const session = fake.sessions.get(id);
+      if (!session) return noSuchObject("checkout.session", id, "session", 404);
+      return ok(params.expand?.includes("line_items") ? { ...session, line_items: list(fake.lineItemsOf(id), `/v1/checkout/sessions/${id}/line_items`) } : session);
+    },
+    { expandable: ["line_items"] },
+  ),
+  endpoint<Stripe.BillingPortal.SessionCreateParams>(
+    "POST",
+    /^\/v1\/billing_portal\/sessions$/,
+    { customer: "string", return_url: "string", expand: EXPAND },
+    (fake, params) => fake.createPortalSession(params),
+    { required: ["customer"] },
+  ),
+  endpoint<Stripe.SubscriptionListParams>("GET", /^\/v1\/subscriptions$/, { customer: "string", status: { enum: SUBSCRIPTION_STATUSES }, ...PAGING }, (fake, params) => {
+    const matches = (s: Stripe.Subscription) =>
+      params.status === "all" ||
+      (params.status === "ended" ? ["canceled", "incomplete_expired"].includes(s.status) : params.status ? s.status === params.status : s.status !== "canceled");
+    const all = [...fake.subscriptions.values()].filter((s) => (!params.customer || s.customer === params.customer) && matches(s)).sort((a, b) => b.created - a.created);
+    return page(all, params, "/v1/subscriptions");
+  }),
+  endpoint<Stripe.SubscriptionRetrieveParams>("GET", /^\/v1\/subscriptions\/([^/]+)$/, { expand: EXPAND }, (fake, _, id) => {
+    const subscription = fake.subscriptions.get(id);
+    return subscription ? ok(subscription) : noSuchObject("subscription", id, "id", 404);
+  }),
+  endpoint<Stripe.SubscriptionUpdateParams>("POST", /^\/v1\/subscriptions\/([^/]+)$/, { cancel_at_period_end: "boolean", expand: EXPAND }, (fake, params, id) => {
+    if (!fake.subscriptions.has(id)) return noSuchObject("subscription", id, "id", 404);
+    return ok(fake.updateSubscription(id, params.cancel_at_period_end === undefined ? {} : { cancel_at_period_end: params.cancel_at_period_end }));
+  }),
+  endpoint<Stripe.SubscriptionCancelParams>("DELETE", /^\/v1\/subscriptions\/([^/]+)$/, { expand: EXPAND }, (fake, _, id) => {
+    if (!fake.subscriptions.has(id)) return noSuchObject("subscription", id, "id", 404);
+    return ok(fake.updateSubscription(id, { status: "canceled" }));
+  }),
+];
