@@ -3,16 +3,19 @@ import { UserError, type FieldErrors } from "@/lib/errors";
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (out[key] ??= []).push(message);
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
+    // A strict object's extra keys: each named under its own key, as a field error would be.
+    if (issue.code === "unrecognized_keys") for (const extra of issue.keys) add(issue.path.length ? `${key}.${extra}` : extra, "Unknown field.");
+    else add(key, issue.message);
   }
   return out;
 }
 
 /** Parses or throws a UserError carrying per-field messages. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, message = "Please correct the highlighted fields."): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new UserError("Please correct the highlighted fields.", fieldErrorsOf(result.error));
+  throw new UserError(message, fieldErrorsOf(result.error));
 }
