@@ -2,15 +2,16 @@ import type { z } from "zod";
 import { UserError, type FieldErrors } from "@/lib/errors";
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: Record<string, string[]> = {};
-  const add = (key: string, message: string) => (out[key] ??= []).push(message);
+  // A Map: a field named "constructor" or "__proto__" must not reach Object.prototype.
+  const out = new Map<string, string[]>();
+  const add = (key: string, message: string) => out.set(key, [...(out.get(key) ?? []), message]);
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
     // A strict object's extra keys: each named under its own key, as a field error would be.
     if (issue.code === "unrecognized_keys") for (const extra of issue.keys) add(issue.path.length ? `${key}.${extra}` : extra, "Unknown field.");
     else add(key, issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** Parses or throws a UserError carrying per-field messages. */
