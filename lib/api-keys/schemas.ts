@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { API_SCOPE_IDS } from "./scopes";
 
 export const EXPIRY_CHOICES = ["never", "30", "90", "365"] as const;
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, { error: "Name the key after what uses it." }).max(60, { error: "Use at most 60 characters." }),
+  name: text({ max: 60, required: "Name the key after what uses it.", invalidType: "Name the key after what uses it." }),
   // Form checkboxes send one value per box; the API may send an array.
   scopes: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),

@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | "not_found"
   | "validation_failed"
   | "invalid_json"
+  | "unsupported_media_type"
+  | "payload_too_large"
   | "limit_reached"
   | "rate_limited"
   | "internal_error";

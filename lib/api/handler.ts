@@ -63,12 +63,3 @@ export function toApiError(error: unknown): ApiError {
   console.error("API request failed", error);
   return new ApiError(500, "internal_error", "Something went wrong on our side.");
 }
-
-/** The request's JSON body, or a 400 that says it is not JSON. */
-export async function jsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
-  }
-}

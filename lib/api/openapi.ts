@@ -1,58 +1,95 @@
 import { z } from "zod";
 import { API_SCOPES } from "@/lib/api-keys/scopes";
 import { APP_NAME } from "@/lib/config/app";
-import { customerQuerySchema, customerSchema } from "@/lib/customers/schemas";
-import { customerResource } from "./customers";
+import { customerQuerySchema } from "@/lib/customers/schemas";
+import { MAX_BODY_BYTES } from "./body";
+import { customerCreateBody, customerPatchBody, customerResource } from "./customers";
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
 };
 
-// z.preprocess hides that empty fields may be left out: only the name is required.
-const customerInput = { ...jsonSchema(customerSchema), required: ["name"] };
-const customerPatch = { ...jsonSchema(customerSchema), required: [] };
+const json = (schema: object) => ({ "application/json": { schema } });
+const error = (description: string, headers?: object) => ({ description, content: json({ $ref: "#/components/schemas/Error" }), ...(headers ? { headers } : {}) });
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const common = {
-  "401": error("Missing, unknown, revoked or expired API key"),
-  "403": error("The key lacks the scope, or the plan's limit is reached"),
-  "429": { ...error("Too many requests for this key"), headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait" } } },
+// Every status an operation can answer, so a client (and the contract test) knows them all.
+const status = {
+  invalidJson: error("The body is not valid JSON (invalid_json)"),
+  unauthorized: error("Missing, unknown, revoked or expired API key (unauthorized)", {
+    "WWW-Authenticate": { required: true, description: "Always Bearer", schema: { type: "string" } },
+  }),
+  forbidden: error("The key lacks the scope, or its creator is no longer a member (forbidden)"),
+  forbiddenOrLimit: error("The key lacks the scope, or its creator is no longer a member (forbidden); or the plan's customer limit is reached (limit_reached)"),
+  notFound: error("No such customer in this workspace (not_found). An id that is not a UUID is not found either."),
+  tooLarge: error(`The body is over ${MAX_BODY_BYTES / 1024} KB (payload_too_large)`),
+  notJson: error("The body is not sent as Content-Type: application/json, UTF-8 (unsupported_media_type)"),
+  badBody: error("Invalid or unknown fields, or a body that is not a JSON object (validation_failed); details name each field"),
+  badQuery: error("A query parameter is invalid or repeated (validation_failed); details name each parameter"),
+  rateLimited: error("Too many requests for this key (rate_limited)", {
+    "Retry-After": { required: true, description: "Seconds to wait", schema: { type: "integer", minimum: 1 } },
+  }),
+  internal: error("Something went wrong on our side (internal_error)"),
+  unavailable: error("The database is unavailable; retry", {
+    "Retry-After": { required: false, description: "Seconds to wait", schema: { type: "integer", minimum: 1 } },
+  }),
 };
-const one = { description: "The customer", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Customer" } }, required: ["data"] } } } };
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-const query = jsonSchema(customerQuerySchema) as { properties: Record<string, object> };
+const always = { "401": status.unauthorized, "429": status.rateLimited, "500": status.internal, "503": status.unavailable };
 
-/** The OpenAPI 3.1 description of /api/v1, built from the zod schemas the app itself uses. */
-export function openApiDocument(serverUrl: string) {
+const one = (description: string) => ({
+  description,
+  content: json({ type: "object", properties: { data: { $ref: "#/components/schemas/Customer" } }, required: ["data"], additionalProperties: false }),
+});
+const idParam = { name: "id", in: "path", required: true, description: "The customer's id", schema: { type: "string", format: "uuid" } };
+const body = (ref: string) => ({ required: true, content: json({ $ref: ref }) });
+
+// The query parameters, from the schema GET /customers parses them with.
+const queryParameters = Object.entries((jsonSchema(customerQuerySchema) as { properties: Record<string, { description?: string }> }).properties).map(
+  ([name, { description, ...schema }]) => ({ name, in: "query", required: false, description, schema }),
+);
+
+const textRules =
+  "Text is trimmed; optional fields that are empty or null are stored as null. email must be a valid address; phone takes digits, spaces and + ( ) - . with at least five digits.";
+
+/** The OpenAPI 3.1 description of /api/v1, built from the zod schemas the API itself parses with. */
+export function openApiDocument() {
   return {
     openapi: "3.1.0",
     info: {
       title: `${APP_NAME} API`,
       version: "1.0.0",
       description: "A tenant's data, reached with an API key made on the workspace's API keys page. The key alone decides the workspace.",
+      license: { name: "MIT", identifier: "MIT" },
     },
-    servers: [{ url: `${serverUrl}/api/v1` }],
+    // Relative to where this document is served (/api/v1/openapi.json): right on every deployment.
+    servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
+    tags: [{ name: "Customers", description: "The people and companies a workspace works with" }],
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: `Authorization: Bearer sk_live_... Scopes: ${Object.keys(API_SCOPES).join(", ")}.` },
       },
       schemas: {
         Customer: jsonSchema(customerResource, "output"),
-        CustomerInput: customerInput,
-        CustomerPatch: customerPatch,
+        CustomerInput: { ...jsonSchema(customerCreateBody), description: textRules },
+        CustomerPatch: { ...jsonSchema(customerPatchBody), description: `Only the fields sent change. ${textRules}` },
         Error: {
           type: "object",
           required: ["error"],
+          additionalProperties: false,
           properties: {
             error: {
               type: "object",
               required: ["code", "message"],
+              additionalProperties: false,
               properties: {
-                code: { type: "string" },
-                message: { type: "string" },
-                details: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Messages per field" },
+                code: { type: "string", description: "Stable, for programs: validation_failed, not_found, rate_limited..." },
+                message: { type: "string", description: "For people" },
+                details: {
+                  type: "object",
+                  additionalProperties: { type: "array", items: { type: "string" } },
+                  description: "Messages per field or query parameter; _form for the body as a whole",
+                },
               },
             },
           },
@@ -62,45 +99,75 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       "/customers": {
         get: {
+          operationId: "listCustomers",
+          tags: ["Customers"],
           summary: "List customers, newest first",
           description: "Scope customers:read. Follow next_cursor for the next page.",
-          parameters: Object.entries(query.properties).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
+          parameters: queryParameters,
           responses: {
             "200": {
               description: "A page of customers",
-              content: {
-                "application/json": {
-                  schema: {
-                    type: "object",
-                    required: ["data", "next_cursor"],
-                    properties: { data: { type: "array", items: { $ref: "#/components/schemas/Customer" } }, next_cursor: { type: ["string", "null"] } },
-                  },
-                },
-              },
+              content: json({
+                type: "object",
+                required: ["data", "next_cursor"],
+                additionalProperties: false,
+                properties: { data: { type: "array", items: { $ref: "#/components/schemas/Customer" } }, next_cursor: { type: ["string", "null"] } },
+              }),
             },
-            ...common,
+            ...always,
+            "403": status.forbidden,
+            "422": status.badQuery,
           },
         },
         post: {
+          operationId: "createCustomer",
+          tags: ["Customers"],
           summary: "Create a customer",
           description: "Scope customers:write.",
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CustomerInput" } } } },
-          responses: { "201": one, "400": error("The body is not JSON"), "422": error("Invalid fields; details per field"), ...common },
+          requestBody: body("#/components/schemas/CustomerInput"),
+          responses: {
+            "201": one("The new customer"),
+            ...always,
+            "400": status.invalidJson,
+            "403": status.forbiddenOrLimit,
+            "413": status.tooLarge,
+            "415": status.notJson,
+            "422": status.badBody,
+          },
         },
       },
       "/customers/{id}": {
         parameters: [idParam],
-        get: { summary: "Read a customer", description: "Scope customers:read.", responses: { "200": one, "404": error("No such customer in this workspace"), ...common } },
+        get: {
+          operationId: "getCustomer",
+          tags: ["Customers"],
+          summary: "Read a customer",
+          description: "Scope customers:read.",
+          responses: { "200": one("The customer"), ...always, "403": status.forbidden, "404": status.notFound },
+        },
         patch: {
+          operationId: "updateCustomer",
+          tags: ["Customers"],
           summary: "Change some fields of a customer",
           description: "Scope customers:write.",
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CustomerPatch" } } } },
-          responses: { "200": one, "404": error("No such customer in this workspace"), "422": error("Invalid fields"), ...common },
+          requestBody: body("#/components/schemas/CustomerPatch"),
+          responses: {
+            "200": one("The changed customer"),
+            ...always,
+            "400": status.invalidJson,
+            "403": status.forbidden,
+            "404": status.notFound,
+            "413": status.tooLarge,
+            "415": status.notJson,
+            "422": status.badBody,
+          },
         },
         delete: {
+          operationId: "deleteCustomer",
+          tags: ["Customers"],
           summary: "Delete a customer",
           description: "Scope customers:write.",
-          responses: { "204": { description: "Deleted" }, "404": error("No such customer in this workspace"), ...common },
+          responses: { "204": { description: "Deleted" }, ...always, "403": status.forbidden, "404": status.notFound },
         },
       },
     },

@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { slugSchema } from "./slug";
 
-export const tenantNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "Enter a name." })
-  .max(64, { error: "Use at most 64 characters." });
+export const tenantNameSchema = text({ max: 64, required: "Enter a name.", invalidType: "Enter a name." });
 
 export const createTenantSchema = z.object({
   name: tenantNameSchema,

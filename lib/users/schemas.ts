@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const profileSchema = z.object({
-  name: z.string().trim().min(1, { error: "Enter your name." }).max(80, { error: "Use at most 80 characters." }),
+  name: text({ max: 80, required: "Enter your name.", invalidType: "Enter your name." }),
 });
 export type ProfileInput = z.input<typeof profileSchema>;

@@ -1,5 +1,5 @@
 import { openApiDocument } from "@/lib/api/openapi";
 
-export function GET(request: Request) {
-  return Response.json(openApiDocument(new URL(request.url).origin));
+export function GET() {
+  return Response.json(openApiDocument());
 }

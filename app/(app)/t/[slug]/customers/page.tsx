@@ -1,3 +1,4 @@
+import { IgnoredQueryNote } from "@/components/customers/ignored-query-note";
 import { Plus, Search, UsersRound } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -7,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { listCustomers } from "@/lib/customers/customers";
-import { customerQuerySchema } from "@/lib/customers/schemas";
+import { lenientCustomerQuery, SEARCH_MAX } from "@/lib/customers/schemas";
 import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -20,12 +21,13 @@ export default async function CustomersPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
   const ctx = await requireTenant(slug);
   const raw = await searchParams;
-  const query = customerQuerySchema.parse(raw);
+  // A mangled or outdated link (bad cursor, over-long search) shows the list from the top, with a note.
+  const { query, ignored } = lenientCustomerQuery(raw);
   const { customers, nextCursor } = await listCustomers(ctx, query);
   const canWrite = can(ctx.role, "customers.write");
   const base = tenantPath(slug, "customers");
@@ -47,10 +49,11 @@ export default async function CustomersPage({
         }
       />
       {raw.deleted && <FormMessage tone="success">The customer was deleted.</FormMessage>}
+      <IgnoredQueryNote ignored={ignored} />
       <form role="search" action={base} className="flex gap-2">
         <div className="relative flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
-          <Input type="search" name="q" defaultValue={query.q} placeholder="Name, company or email" aria-label="Search customers" className="pl-9" />
+          <Input type="search" name="q" maxLength={SEARCH_MAX} defaultValue={query.q} placeholder="Name, company or email" aria-label="Search customers" className="pl-9" />
         </div>
         <Button type="submit" variant="outline">
           Search

@@ -1,7 +1,7 @@
-import { toCustomerResource } from "@/lib/api/customers";
-import { apiRoute, jsonBody } from "@/lib/api/handler";
+import { jsonObjectBody } from "@/lib/api/body";
+import { customerPatchBody, toCustomerResource } from "@/lib/api/customers";
+import { apiRoute } from "@/lib/api/handler";
 import { deleteCustomer, getCustomerOrThrow, updateCustomer } from "@/lib/customers/customers";
-import { customerPatchSchema } from "@/lib/customers/schemas";
 import { parseOrThrow } from "@/lib/validation";
 
 type Params = { id: string };
@@ -11,7 +11,7 @@ export const GET = apiRoute<Params>("customers:read", async (ctx, _request, { id
 });
 
 export const PATCH = apiRoute<Params>("customers:write", async (ctx, request, { id }) => {
-  const changes = parseOrThrow(customerPatchSchema, await jsonBody(request));
+  const changes = parseOrThrow(customerPatchBody, await jsonObjectBody(request));
   return Response.json({ data: toCustomerResource(await updateCustomer(ctx, id, changes)) });
 });
 

@@ -1,0 +1,37 @@
+import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+
+describe("the OpenAPI document", () => {
+  it("passes Redocly's recommended rules with no error and no warning", async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    const problems = await lintFromString({ source: JSON.stringify(openApiDocument()), absoluteRef: "openapi.json", config });
+    const described = problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
+    expect(described).toEqual([]);
+  });
+
+  it("names every operation and declares the errors every operation can answer", () => {
+    const doc = openApiDocument();
+    const operations = Object.values(doc.paths).flatMap((item) => Object.entries(item).filter(([method]) => method !== "parameters"));
+    expect(operations.map(([, op]) => (op as { operationId: string }).operationId)).toEqual([
+      "listCustomers",
+      "createCustomer",
+      "getCustomer",
+      "updateCustomer",
+      "deleteCustomer",
+    ]);
+    for (const [method, op] of operations) {
+      const statuses = Object.keys((op as { responses: object }).responses);
+      expect(statuses).toEqual(expect.arrayContaining(["401", "403", "429", "500", "503"]));
+      if (method === "post" || method === "patch") expect(statuses).toEqual(expect.arrayContaining(["400", "413", "415", "422"]));
+    }
+    expect(doc.info.license).toEqual({ name: "MIT", identifier: "MIT" });
+  });
+
+  it("states the list's query limits exactly as GET /customers checks them", () => {
+    const params = Object.fromEntries(openApiDocument().paths["/customers"].get.parameters.map((p) => [p.name, p.schema]));
+    expect(params.limit).toEqual({ type: "integer", minimum: 1, maximum: 100, default: 25 });
+    expect(params.q).toMatchObject({ type: "string", maxLength: 100, pattern: expect.any(String) });
+    expect(params.cursor).toMatchObject({ type: "string", maxLength: 200, pattern: "^[A-Za-z0-9_-]+$" });
+  });
+});
