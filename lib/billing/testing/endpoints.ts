@@ -3,12 +3,27 @@
 // does not know; add it here (tsc checks it is real) when the app starts sending it.
 import type Stripe from "stripe";
 import { invalidParameter, noSuchObject, type Reply } from "./errors";
-import type { FakeStripe } from "./fake-stripe";
 import { list } from "./objects";
 import { decodeParams, EXPAND, type FormTree, type ParamsSpec } from "./params";
 
 type Method = "GET" | "POST" | "DELETE";
-export type Endpoint = { method: Method; path: RegExp; handle: (fake: FakeStripe, tree: FormTree, id: string) => Reply };
+/** What the endpoints need of the fake's state (FakeStripe implements it). */
+export interface FakeStripeState {
+  readonly customers: Map<string, Stripe.Customer>;
+  readonly sessions: Map<string, Stripe.Checkout.Session>;
+  readonly subscriptions: Map<string, Stripe.Subscription>;
+  readonly prices: readonly Stripe.Price[];
+  lineItemsOf(sessionId: string): Stripe.LineItem[];
+  createCustomer(params: Stripe.CustomerCreateParams): Stripe.Customer;
+  createCheckoutSession(params: Stripe.Checkout.SessionCreateParams): Reply;
+  createPortalSession(params: Stripe.BillingPortal.SessionCreateParams): Reply;
+  updateSubscription(
+    subscriptionId: string,
+    change: { status?: Stripe.Subscription.Status; cancel_at_period_end?: boolean; price?: Stripe.Price },
+  ): Stripe.Subscription;
+}
+
+export type Endpoint = { method: Method; path: RegExp; handle: (fake: FakeStripeState, tree: FormTree, id: string) => Reply };
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
 
@@ -16,7 +31,7 @@ function endpoint<P extends { expand?: string[] }>(
   method: Method,
   path: RegExp,
   spec: ParamsSpec<P>,
-  handler: (fake: FakeStripe, params: P, id: string) => Reply,
+  handler: (fake: FakeStripeState, params: P, id: string) => Reply,
   options: { required?: (keyof P & string)[]; expandable?: string[] } = {},
 ): Endpoint {
   return {

@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { ENDPOINTS } from "./endpoints";
+import { ENDPOINTS, type FakeStripeState } from "./endpoints";
 import { idempotencyMismatch, idempotencyOtherEndpoint, invalidApiKey, invalidParameter, noSuchObject, stripeError, unrecognizedUrl, type Reply } from "./errors";
 import * as make from "./objects";
 import { checkoutPage, portalPage } from "./pages";
@@ -33,7 +33,7 @@ function canonical(tree: FormTree): string {
   return JSON.stringify(sort(tree));
 }
 
-export class FakeStripe {
+export class FakeStripe implements FakeStripeState {
   readonly customers = new Map<string, Stripe.Customer>();
   readonly sessions = new Map<string, Stripe.Checkout.Session>();
   readonly portals = new Map<string, Stripe.BillingPortal.Session>();
