@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "invalid_json"
   | "limit_reached"
   | "rate_limited"
+  | "unavailable"
   | "internal_error";
 
 /** An error the API answers with: `{ "error": { code, message, details? } }`. */
