@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { OUTBOX_TOKEN } from "./e2e/helpers";
 
 // Each run gets its own server on its own port and a fresh embedded database.
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -60,7 +61,10 @@ export default defineConfig({
     env: {
       DATABASE_URL: "",
       PGLITE_DATA_DIR: dataDir,
+      // A production build may show mail at /dev/outbox only as a demo, to holders of the token.
       EMAIL_OUTBOX: "true",
+      DEMO_MODE: "true",
+      OUTBOX_TOKEN,
       EMAIL_SERVER: "",
       AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret",
       AUTH_URL: baseURL,

@@ -2,6 +2,7 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { DemoBanner } from "@/components/app/demo-banner";
 import { APP_NAME } from "@/lib/config/app";
 import "./globals.css";
 
@@ -17,7 +18,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        <DemoBanner />
+        {children}
+      </body>
     </html>
   );
 }

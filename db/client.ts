@@ -36,12 +36,34 @@ export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 const envFlag = (value: string | undefined, fallback: boolean) =>
   value === undefined || value.trim() === "" ? fallback : value === "true" || value === "1";
 
-export function openPostgres(url: string): DatabaseHandle {
+const envSeconds = (value: string | undefined, fallback: number) =>
+  value === undefined || value.trim() === "" || !(Number(value) >= 0) ? fallback : Number(value);
+
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+export const DEFAULT_STATEMENT_TIMEOUT_SECONDS = 15;
+
+export type PostgresOptions = {
+  /** Server-side limit on one statement and on a transaction left idle; 0 sets none (migrations). */
+  statementTimeoutSeconds?: number;
+};
+
+export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
   // Transaction-mode poolers (Supabase, Neon's pooled URL) cannot keep prepared statements.
   const serverPrepare = envFlag(process.env.DATABASE_PREPARE, true);
+  // While the server is down or unreachable, fail in seconds rather than hold requests
+  // for postgres.js's default 30 s; the server cancels statements that run too long.
+  const statementMs = Math.round(
+    1000 * (options.statementTimeoutSeconds ?? envSeconds(process.env.DATABASE_STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT_SECONDS)),
+  );
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_MAX) || 10,
     prepare: serverPrepare,
+    connect_timeout: envSeconds(process.env.DATABASE_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT_SECONDS) || DEFAULT_CONNECT_TIMEOUT_SECONDS,
+    // After a failed attempt postgres.js waits before trying again, up to 20 s by default,
+    // and queries queued meanwhile wait with it: cap that wait at a quarter of a second.
+    backoff: (retries: number) => (0.5 + Math.random() / 2) * Math.min(3 ** retries / 100, 0.25),
+    // Sent as startup parameters; 0 sends none, for poolers that refuse them.
+    connection: statementMs > 0 ? { statement_timeout: statementMs, idle_in_transaction_session_timeout: statementMs } : {},
     onnotice: () => {},
   });
   return {
@@ -63,9 +85,9 @@ export function openPglite(pglite: PGlite): DatabaseHandle {
 }
 
 /** The database the environment asks for: Postgres with DATABASE_URL, else PGlite on disk. */
-export function openDefaultDatabase(): DatabaseHandle {
+export function openDefaultDatabase(options: PostgresOptions = {}): DatabaseHandle {
   const url = process.env.DATABASE_URL?.trim();
-  if (url) return openPostgres(url);
+  if (url) return openPostgres(url, options);
   // `next build` imports server modules in several workers at once; they must not
   // share the data folder, and nothing they do needs to persist.
   if (process.env.NEXT_PHASE === "phase-production-build") return openPglite(new PGlite({ extensions: PGLITE_EXTENSIONS }));

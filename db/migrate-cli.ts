@@ -5,7 +5,8 @@ import "./load-env";
 import { openDefaultDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 
-const handle = openDefaultDatabase();
+// A migration may rewrite a large table: no statement timeout here.
+const handle = openDefaultDatabase({ statementTimeoutSeconds: 0 });
 try {
   await migrateDatabase(handle);
   console.log(`Migrated the ${handle.kind === "pglite" ? "embedded" : "Postgres"} database.`);

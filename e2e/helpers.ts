@@ -1,12 +1,21 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
+/** The production demo's outbox token (playwright.config.ts sets it as OUTBOX_TOKEN). */
+export const OUTBOX_TOKEN = "e2e-outbox-token-e2e-outbox-token";
+
+/** Opens the outbox as its holder: the link with the token, which sets its cookie. */
+export async function openOutbox(page: Page) {
+  await page.goto(`/dev/outbox?token=${OUTBOX_TOKEN}`);
+  await expect(page.getByRole("heading", { name: "Development outbox" })).toBeVisible();
+}
+
 export function uniqueEmail(name: string): string {
   return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
 }
 
 /** The link in the newest mail to `email` whose subject contains `subject`, from the development outbox. */
 export async function linkMailedTo(page: Page, email: string, subject: string): Promise<string> {
-  await page.goto("/dev/outbox");
+  await openOutbox(page);
   const message = page
     .getByTestId("outbox-message")
     .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })

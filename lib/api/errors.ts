@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "limit_reached"
   | "rate_limited"
+  | "unavailable"
   | "internal_error";
 
 /** An error the API answers with: `{ "error": { code, message, details? } }`. */

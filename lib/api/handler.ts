@@ -1,6 +1,7 @@
 import "server-only";
 import { authenticateApiKey, type KeyRefusal } from "@/lib/api-keys/authenticate";
 import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { getEnv } from "@/lib/env/env";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { LimitReachedError } from "@/lib/plans/limits";
@@ -60,6 +61,10 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof PermissionDeniedError) return new ApiError(403, "forbidden", error.message);
   if (error instanceof LimitReachedError) return new ApiError(403, "limit_reached", error.message);
   if (error instanceof UserError) return new ApiError(422, "validation_failed", error.message, error.fieldErrors);
+  if (isDatabaseUnavailable(error)) {
+    console.error("API request failed: the database is unavailable", (error as Error).cause ?? error);
+    return new ApiError(503, "unavailable", "The database is unavailable. Retry in a moment.", undefined, { "Retry-After": "5" });
+  }
   console.error("API request failed", error);
   return new ApiError(500, "internal_error", "Something went wrong on our side.");
 }

@@ -7,7 +7,7 @@ import type { EmailMessage } from "./message";
 
 export type OutboxMessage = typeof emailOutbox.$inferSelect;
 
-/** The outbox is in use (and its page visible) only when no SMTP server is, or when asked for. */
+/** The outbox is in use only when no SMTP server is, or when asked for (who may read it: ./outbox-access.ts). */
 export function isOutboxEnabled(): boolean {
   return emailTransportOf(getEnv()) === "outbox";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailTransportOf, EnvError, parseEnv } from "./env";
+import { emailTransportOf, EnvError, isDemoMode, parseEnv } from "./env";
 
 const problemsOf = (source: Record<string, string>) => {
   try {
@@ -66,13 +66,51 @@ describe("environment", () => {
     expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([]);
   });
 
-  it("accepts production with SMTP, or with the outbox chosen explicitly", () => {
+  it("accepts production with SMTP, or with the outbox chosen explicitly for a demo", () => {
     const secret = "s".repeat(32);
     const base = { NODE_ENV: "production", AUTH_SECRET: secret, AUTH_URL: "https://app.example.com" };
     const smtp = parseEnv({ ...base, EMAIL_SERVER: "smtp://mail:25", EMAIL_FROM: "a@b.c" });
     expect(emailTransportOf(smtp)).toBe("smtp");
-    const outbox = parseEnv({ ...base, EMAIL_OUTBOX: "true" });
+    const outbox = parseEnv({ ...base, EMAIL_OUTBOX: "true", DEMO_MODE: "true" });
     expect(emailTransportOf(outbox)).toBe("outbox");
     expect(problemsOf({ EMAIL_OUTBOX: "yes" })).toEqual([expect.stringMatching(/^EMAIL_OUTBOX must be "true" or "false"/)]);
+  });
+
+  it("refuses the outbox in production unless DEMO_MODE says it is a demo", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://app.example.com", EMAIL_OUTBOX: "true" };
+    expect(problemsOf(base)).toEqual([expect.stringMatching(/^EMAIL_OUTBOX cannot be used in production unless DEMO_MODE=true: /)]);
+    expect(problemsOf({ ...base, DEMO_MODE: "false" })).toHaveLength(1);
+    expect(problemsOf({ ...base, DEMO_MODE: "true" })).toEqual([]);
+    // Alongside SMTP too: EMAIL_OUTBOX still wins, and still opens the outbox.
+    expect(problemsOf({ ...base, EMAIL_SERVER: "smtp://mail:25", EMAIL_FROM: "a@b.c" })).toHaveLength(1);
+    // Development and tests keep their zero-setup outbox.
+    expect(problemsOf({ EMAIL_OUTBOX: "true" })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: "test", EMAIL_OUTBOX: "true" })).toEqual([]);
+    // Vercel's own refusal stands, demo or not, and is said once.
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([
+      expect.stringMatching(/^EMAIL_OUTBOX cannot be used on Vercel/),
+    ]);
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db", DEMO_MODE: "true" })).toEqual([
+      expect.stringMatching(/^EMAIL_OUTBOX cannot be used on Vercel/),
+    ]);
+  });
+
+  it("checks the outbox token and the database timeouts", () => {
+    expect(problemsOf({ OUTBOX_TOKEN: "short" })).toEqual([expect.stringMatching(/^OUTBOX_TOKEN must be at least 16 characters/)]);
+    expect(parseEnv({ DATABASE_CONNECT_TIMEOUT: "2.5", DATABASE_STATEMENT_TIMEOUT: "0" })).toMatchObject({
+      DATABASE_CONNECT_TIMEOUT: 2.5,
+      DATABASE_STATEMENT_TIMEOUT: 0,
+    });
+    const problems = problemsOf({ DATABASE_CONNECT_TIMEOUT: "0", DATABASE_STATEMENT_TIMEOUT: "soon" });
+    expect(problems).toEqual([
+      expect.stringMatching(/^DATABASE_CONNECT_TIMEOUT must be a number of seconds, at least 0.1/),
+      expect.stringMatching(/^DATABASE_STATEMENT_TIMEOUT must be a number of seconds \(0 for none\)/),
+    ]);
+  });
+
+  it("reads DEMO_MODE on its own, for the banner", () => {
+    expect(isDemoMode({ DEMO_MODE: "true" })).toBe(true);
+    expect(isDemoMode({ DEMO_MODE: "1" })).toBe(true);
+    for (const value of [undefined, "", "false", "0", "yes"]) expect(isDemoMode({ DEMO_MODE: value })).toBe(false);
   });
 });

@@ -52,6 +52,15 @@ const envSchema = z
     ),
     API_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number({ error: "must be a whole number" }).int().min(1)),
     INVITATION_TTL_DAYS: optional(z.coerce.number({ error: "must be a number of days" }).int().min(1).max(90)),
+    // Outages and demo mode (docs/decisions/0015-outages-and-demo-mode.md).
+    DATABASE_CONNECT_TIMEOUT: optional(
+      z.coerce.number({ error: "must be a number of seconds" }).min(0.1, { error: "must be a number of seconds, at least 0.1" }).max(120, { error: "must be at most 120 seconds" }),
+    ),
+    DATABASE_STATEMENT_TIMEOUT: optional(
+      z.coerce.number({ error: "must be a number of seconds (0 for none)" }).min(0, { error: "must be a number of seconds (0 for none)" }).max(3600, { error: "must be at most 3600 seconds" }),
+    ),
+    DEMO_MODE: optional(flag),
+    OUTBOX_TOKEN: optional(z.string().min(16, { error: "must be at least 16 characters (try `openssl rand -base64 18`)" })),
   })
   .superRefine((env, issue) => {
     const add = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
@@ -83,9 +92,16 @@ const envSchema = z
       if (!env.EMAIL_SERVER && !env.EMAIL_OUTBOX) {
         add(
           "EMAIL_SERVER",
-          "is required in production to send sign-in links: set EMAIL_SERVER and EMAIL_FROM (or EMAIL_OUTBOX=true for a demo that shows mail at /dev/outbox)",
+          "is required in production to send sign-in links: set EMAIL_SERVER and EMAIL_FROM (or EMAIL_OUTBOX=true with DEMO_MODE=true for a demo that shows mail at /dev/outbox)",
         );
       }
+    }
+    // A demo flag must not quietly become "anyone can sign in as anyone" in production.
+    if (env.NODE_ENV === "production" && env.EMAIL_OUTBOX && !env.DEMO_MODE && !env.VERCEL) {
+      add(
+        "EMAIL_OUTBOX",
+        "cannot be used in production unless DEMO_MODE=true: it shows sign-in links at /dev/outbox (behind a token printed at start); set EMAIL_SERVER and EMAIL_FROM to send real mail",
+      );
     }
   });
 
@@ -122,4 +138,12 @@ export function getEnv(): Env {
 /** Where mail goes: SMTP when configured, else the development outbox. */
 export function emailTransportOf(env: Env): "smtp" | "outbox" {
   return env.EMAIL_SERVER && !env.EMAIL_OUTBOX ? "smtp" : "outbox";
+}
+
+/**
+ * Whether the demo banner shows. Read on its own, without validating the rest: the
+ * root layout also renders while `next build` prerenders, with no run-time settings.
+ */
+export function isDemoMode(source: Record<string, string | undefined> = process.env): boolean {
+  return flag.safeParse(source.DEMO_MODE?.trim()).data === true;
 }

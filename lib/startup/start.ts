@@ -2,7 +2,8 @@ import "server-only";
 import path from "node:path";
 import { DEFAULT_PGLITE_DIR, getDatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { emailTransportOf, EnvError, getEnv } from "@/lib/env/env";
+import { OUTBOX_PATH, outboxAccessOf } from "@/lib/email/outbox-access";
+import { EnvError, getEnv } from "@/lib/env/env";
 
 /** Runs once when a server process starts (instrumentation.ts). */
 export async function startServer(): Promise<void> {
@@ -25,8 +26,11 @@ export async function startServer(): Promise<void> {
     await migrateDatabase(handle);
     console.info(`Embedded database ready in ${path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR)}`);
   }
-  if (emailTransportOf(env) === "outbox") {
-    const note = env.NODE_ENV === "production" ? " (EMAIL_OUTBOX is set: anyone can read sign-in links there)" : "";
-    console.info(`Mail goes to the development outbox at /dev/outbox${note}`);
+  const outbox = outboxAccessOf(env);
+  if (outbox.kind === "open") console.info(`Mail goes to the development outbox at ${OUTBOX_PATH}`);
+  if (outbox.kind === "token") {
+    // The one place the demo's outbox link appears: whoever reads this log may sign in as anyone.
+    const base = (env.AUTH_URL ?? "").replace(/\/+$/, "");
+    console.info(`Demo mode: mail goes to the outbox, open it (and keep the link private) at ${base}${OUTBOX_PATH}?token=${outbox.token}`);
   }
 }

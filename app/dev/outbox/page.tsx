@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { Fragment } from "react";
 import { Logo } from "@/components/app/app-header";
 import { Button } from "@/components/ui/button";
-import { isOutboxEnabled, listOutbox } from "@/lib/email/outbox";
+import { listOutbox } from "@/lib/email/outbox";
+import { OUTBOX_COOKIE, OUTBOX_UNLOCK_PATH, outboxAccessOf, outboxVisit } from "@/lib/email/outbox-access";
+import { getEnv } from "@/lib/env/env";
 
 export const metadata: Metadata = { title: "Development outbox", robots: { index: false } };
 
@@ -22,9 +25,13 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-export default async function OutboxPage() {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // read at request time: the outbox is a run-time setting
-  if (!isOutboxEnabled()) notFound();
+  const { token } = await searchParams;
+  const queryToken = typeof token === "string" ? token : undefined;
+  const visit = outboxVisit(outboxAccessOf(getEnv()), { queryToken, cookieToken: (await cookies()).get(OUTBOX_COOKIE)?.value });
+  if (visit === "not-found") notFound();
+  if (visit === "unlock") redirect(`${OUTBOX_UNLOCK_PATH}?token=${encodeURIComponent(queryToken!)}`);
   const messages = await listOutbox();
 
   return (
