@@ -1,12 +1,15 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { requireUser } from "@/lib/auth/current-user";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import type { SessionUser, TenantContext } from "@/lib/tenants/context";
 import { requireTenant } from "@/lib/tenants/require-tenant";
 import { fieldErrorsOf } from "@/lib/validation";
 import type { ActionState } from "./action-state";
+
+export const DATABASE_UNAVAILABLE_MESSAGE = "We can't reach the database right now. Nothing was saved; please try again in a moment.";
 
 type Handler<Who, S extends z.ZodType, R> = (who: Who, input: z.output<S>) => Promise<R>;
 
@@ -42,6 +45,10 @@ async function run<Who, S extends z.ZodType, R>(
     }
     if (error instanceof PermissionDeniedError) return { status: "error", message: error.message, values };
     if (error instanceof NotFoundError) return { status: "error", message: "It no longer exists.", values };
+    if (isDatabaseUnavailable(error)) {
+      console.error("Action failed: the database is unavailable", error);
+      return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values };
+    }
     console.error(error);
     return { status: "error", message: "Something went wrong on our side. Please try again.", values };
   }
