@@ -26,6 +26,8 @@ import { checkOnce, targetsFor } from "./http/targets";
 
 const benchRoot = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const appDir = path.resolve(process.env.BENCH_APP_DIR || process.cwd());
+/** A production build shows the outbox only as a demo, to holders of this token. */
+const BENCH_OUTBOX_TOKEN = "bench-outbox-token-bench-outbox";
 const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -88,6 +90,8 @@ async function main() {
     NODE_ENV: "production",
     DATABASE_URL: throughProxy(database.url, appProxy),
     EMAIL_OUTBOX: "true",
+    DEMO_MODE: "true",
+    OUTBOX_TOKEN: BENCH_OUTBOX_TOKEN,
     EMAIL_SERVER: "",
     AUTH_SECRET: "bench-only-secret-bench-only-secret-12345",
     AUTH_URL: baseUrl,
@@ -139,7 +143,7 @@ async function main() {
 
   log(`Signing in as ${BENCH_EMAIL} by magic link in Chromium…`);
   let browser = await launchChromium();
-  const sessionToken = await signInByMagicLink(browser, baseUrl, BENCH_EMAIL).finally(() => browser.close());
+  const sessionToken = await signInByMagicLink(browser, baseUrl, BENCH_EMAIL, BENCH_OUTBOX_TOKEN).finally(() => browser.close());
   log("Signed in");
 
   const targets = (tenant: BenchTenant) =>

@@ -22,7 +22,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The session cookie's value after `email` signs in at `baseUrl`. */
-export async function signInByMagicLink(browser: Browser, baseUrl: string, email: string): Promise<string> {
+export async function signInByMagicLink(browser: Browser, baseUrl: string, email: string, outboxToken: string): Promise<string> {
   const context = await browser.newContext({ baseURL: baseUrl });
   try {
     const page = await context.newPage();
@@ -32,7 +32,7 @@ export async function signInByMagicLink(browser: Browser, baseUrl: string, email
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
-    await page.goto("/dev/outbox");
+    await page.goto(`/dev/outbox?token=${encodeURIComponent(outboxToken)}`);
     const message = page
       .getByTestId("outbox-message")
       .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
