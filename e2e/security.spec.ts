@@ -34,6 +34,7 @@ test("pages, the API and the webhook carry the security headers; each page its o
   expectSecurityHeaders(await request.get("/api/v1/customers"), /^default-src 'none'/);
   expectSecurityHeaders(await request.get("/api/v1/openapi.json"), /^default-src 'none'/);
   expectSecurityHeaders(await request.post("/api/stripe/webhook", { data: "{}" }), /^default-src 'none'/);
+  expectSecurityHeaders(await request.get("/api/health"), /^default-src 'none'/);
 });
 
 test("no page can be framed by another site", async ({ page, baseURL }) => {
