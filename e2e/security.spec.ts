@@ -103,3 +103,16 @@ test("a signed-in visit to sign-in with a non-Latin callback goes there, percent
   expect(response.status()).toBe(307);
   expect(response.headers()["location"]).toBe("/t/%E6%97%A5%E6%9C%AC?q=%C3%BC");
 });
+
+test("Auth.js's own endpoints: a non-Latin callback redirects, a hostile address sends nothing", async ({ request }) => {
+  const callback = await request.get(`/api/auth/callback/email?callbackUrl=${encodeURIComponent("/t/日本")}&token=nope&email=a%40example.test`, { maxRedirects: 0 });
+  expect(callback.status()).toBe(302);
+  expect(callback.headers()["location"]).toContain("/sign-in?error=Verification");
+
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const email = `bell\u0007-${Date.now()}@example.test`;
+  const signIn = await request.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  expect(signIn.status()).toBe(302);
+  expect(signIn.headers()["location"]).toContain("error=");
+});

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getAuthSecret } from "@/lib/env/auth-secret";
 import { getEnv } from "@/lib/env/env";
+import { sameOriginRedirect } from "./callback-url";
 import { buildProviders } from "./providers";
 
 // Configured lazily, per request, so that importing this module opens no database
@@ -21,6 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: buildProviders(getEnv()),
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
   callbacks: {
+    redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
     // An explicit shape: the default would hand the session token to the browser.
     session({ session, user }) {
       return {

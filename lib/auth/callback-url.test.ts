@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl, signInUrl } from "./callback-url";
+import { sameOriginRedirect, safeCallbackUrl, signInUrl } from "./callback-url";
 
 describe("callback URLs", () => {
   it("keeps same-site paths", () => {
@@ -28,5 +28,21 @@ describe("callback URLs", () => {
   it("builds the sign-in URL", () => {
     expect(signInUrl("/t/acme")).toBe("/sign-in?callbackUrl=%2Ft%2Facme");
     expect(signInUrl("//evil.test")).toBe("/sign-in?callbackUrl=%2F");
+  });
+});
+
+describe("Auth.js's redirects", () => {
+  const base = "http://localhost:3000";
+
+  it("stay on this origin, percent-encoded so a Location header can carry them", () => {
+    expect(sameOriginRedirect("/t/日本?q=ü", base)).toBe("http://localhost:3000/t/%E6%97%A5%E6%9C%AC?q=%C3%BC");
+    expect(sameOriginRedirect("http://localhost:3000/t/acme", base)).toBe("http://localhost:3000/t/acme");
+    expect(() => new Headers({ location: sameOriginRedirect("/ü/日本", base) })).not.toThrow();
+  });
+
+  it("send anything else home", () => {
+    for (const url of ["https://evil.test/", "//evil.test", "/\\evil.test", "javascript:alert(1)", "http://localhost:3001/"]) {
+      expect(sameOriginRedirect(url, base), url).toBe("http://localhost:3000/");
+    }
   });
 });

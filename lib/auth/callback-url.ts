@@ -23,3 +23,18 @@ export function safeCallbackUrl(value: unknown, fallback = "/"): string {
 export function signInUrl(returnTo: string): string {
   return `/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(returnTo))}`;
 }
+
+/**
+ * Auth.js's redirect rule: only to this origin, as a percent-encoded absolute URL. Its
+ * default passed a path through as given, and a character above U+00FF in it made the
+ * sign-in callback answer 500 (a Location header cannot carry it).
+ */
+export function sameOriginRedirect(url: string, baseUrl: string): string {
+  try {
+    const base = new URL(baseUrl);
+    const target = new URL(url, base);
+    return target.origin === base.origin ? target.href : base.href;
+  } catch {
+    return baseUrl;
+  }
+}

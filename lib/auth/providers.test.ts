@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env/env";
 import { listOutbox } from "@/lib/email/outbox";
 import { installPeerAddressHeader } from "@/lib/request/peer-address";
-import { buildProviders, configuredOAuthProviders, TooManySignInEmails } from "./providers";
+import { buildProviders, configuredOAuthProviders, normalizeSignInEmail, TooManySignInEmails } from "./providers";
 
 const idsOf = (env: Record<string, string>) =>
   buildProviders(parseEnv(env)).map((p) => (typeof p === "function" ? p().id : p.id));
@@ -29,6 +29,21 @@ describe("sign-in providers", () => {
       expect(options?.allowDangerousEmailAccountLinking ?? false).toBe(false);
       expect((config as { allowDangerousEmailAccountLinking?: boolean }).allowDangerousEmailAccountLinking ?? false).toBe(false);
     }
+  });
+});
+
+describe("addresses given to Auth.js's own sign-in endpoint", () => {
+  it("are held to the sign-in form's rule, after NFKC normalisation", () => {
+    expect(normalizeSignInEmail("  Ada@Example.TEST ")).toBe("ada@example.test");
+    expect(normalizeSignInEmail("ada\uFF20example.test")).toBe("ada@example.test");
+    for (const bad of ["a\u0000b@example.test", "\u0007@example.test", `${"x".repeat(300)}@example.test`, '"a@b"@example.test', "a@b@example.test", "", "no-at-sign"]) {
+      expect(() => normalizeSignInEmail(bad), JSON.stringify(bad.slice(0, 20))).toThrow("Invalid email address.");
+    }
+  });
+
+  it("are normalised by that rule in the email provider", () => {
+    const provider = buildProviders(parseEnv({}))[0] as unknown as { normalizeIdentifier: (v: string) => string };
+    expect(provider.normalizeIdentifier).toBe(normalizeSignInEmail);
   });
 });
 

@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Env } from "@/lib/env/env";
 import { sendEmail } from "@/lib/email/send-email";
+import { emailSchema } from "./schemas";
 import { magicLinkEmail } from "@/lib/email/templates/magic-link";
 import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit/rate-limit";
 import { clientIpFrom } from "@/lib/request/client-ip";
@@ -39,6 +40,18 @@ async function assertMagicLinkAllowed(env: Env, email: string, request: Request)
   }
 }
 
+/**
+ * Auth.js's own sign-in endpoint takes any string as the address: hold it to the rule
+ * of the sign-in form (no control characters, at most 254 characters, one plain
+ * address), after the NFKC normalisation Auth.js does (homoglyphs of "@"). A refusal
+ * sends no mail and stores nothing.
+ */
+export function normalizeSignInEmail(identifier: string): string {
+  const parsed = emailSchema.safeParse(String(identifier ?? "").normalize("NFKC").trim());
+  if (!parsed.success) throw new Error("Invalid email address.");
+  return parsed.data;
+}
+
 export type OAuthProviderInfo = { id: "github" | "google"; name: string };
 
 /** The OAuth providers whose keys are configured, for the sign-in page's buttons. */
@@ -56,6 +69,7 @@ export function buildProviders(env: Env): Provider[] {
       type: "email",
       name: "Email",
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      normalizeIdentifier: normalizeSignInEmail,
       options: {},
       // Limited here, not only in our form's action, so Auth.js's own endpoint is covered too.
       async sendVerificationRequest({ identifier, url, request }) {
