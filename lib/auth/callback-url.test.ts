@@ -23,6 +23,10 @@ describe("callback URLs", () => {
   it("refuses a path that resolves to another site or is absurdly long", () => {
     expect(safeCallbackUrl("/" + "a".repeat(5000))).toBe("/");
     expect(safeCallbackUrl("/\\evil.test")).toBe("/");
+    // Dot segments that resolve to a protocol-relative URL.
+    for (const bad of ["/.//evil.test/phish", "/a/..//evil.test", "/%2e//evil.test", "/./\\evil.test", "/a/../\\evil.test"]) {
+      expect(safeCallbackUrl(bad), bad).toBe("/");
+    }
   });
 
   it("builds the sign-in URL", () => {

@@ -17,6 +17,8 @@ export function safeCallbackUrl(value: unknown, fallback = "/"): string {
     return fallback;
   }
   if (url.origin !== BASE) return fallback;
+  // Parsing resolves dot segments: "/.//evil.com" becomes "//evil.com", another site again.
+  if (url.pathname.startsWith("//") || url.pathname.startsWith("/\\")) return fallback;
   return url.pathname + url.search + url.hash;
 }
 
