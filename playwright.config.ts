@@ -68,6 +68,8 @@ export default defineConfig({
       EMAIL_SERVER: "",
       AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret",
       AUTH_URL: baseURL,
+      // Browsers connect to `next start` directly.
+      TRUSTED_PROXY: "none",
       // Every e2e user signs in from this machine's address.
       MAGIC_LINK_LIMIT_PER_IP: "10000",
       STRIPE_SECRET_KEY: "sk_test_e2e_fake",

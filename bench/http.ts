@@ -95,6 +95,7 @@ async function main() {
     EMAIL_SERVER: "",
     AUTH_SECRET: "bench-only-secret-bench-only-secret-12345",
     AUTH_URL: baseUrl,
+    TRUSTED_PROXY: "none",
     MAGIC_LINK_LIMIT_PER_IP: "10000",
     API_RATE_LIMIT_PER_MINUTE: "100000000",
     NEXT_TELEMETRY_DISABLED: "1",

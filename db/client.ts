@@ -47,14 +47,22 @@ export type PostgresOptions = {
   statementTimeoutSeconds?: number;
 };
 
+/**
+ * DATABASE_STATEMENT_TIMEOUT, else 15 s, else none behind a transaction-mode pooler
+ * (DATABASE_PREPARE=false): PgBouncer refuses startup parameters it does not know, and
+ * every connection would fail. Set it on the database role there instead.
+ */
+export function statementTimeoutSeconds(env: { DATABASE_STATEMENT_TIMEOUT?: string; DATABASE_PREPARE?: string }): number {
+  const pooled = !envFlag(env.DATABASE_PREPARE, true);
+  return envSeconds(env.DATABASE_STATEMENT_TIMEOUT, pooled ? 0 : DEFAULT_STATEMENT_TIMEOUT_SECONDS);
+}
+
 export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
   // Transaction-mode poolers (Supabase, Neon's pooled URL) cannot keep prepared statements.
   const serverPrepare = envFlag(process.env.DATABASE_PREPARE, true);
   // While the server is down or unreachable, fail in seconds rather than hold requests
   // for postgres.js's default 30 s; the server cancels statements that run too long.
-  const statementMs = Math.round(
-    1000 * (options.statementTimeoutSeconds ?? envSeconds(process.env.DATABASE_STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT_SECONDS)),
-  );
+  const statementMs = Math.round(1000 * (options.statementTimeoutSeconds ?? statementTimeoutSeconds({ DATABASE_STATEMENT_TIMEOUT: process.env.DATABASE_STATEMENT_TIMEOUT, DATABASE_PREPARE: process.env.DATABASE_PREPARE })));
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_MAX) || 10,
     prepare: serverPrepare,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openPostgres } from "./client";
+import { openPostgres, statementTimeoutSeconds } from "./client";
 import { isDatabaseUnavailable, isUniqueViolation } from "./errors";
 import { closedPort, startBlackhole } from "./testing/network";
 
@@ -64,8 +64,17 @@ describe("isDatabaseUnavailable", () => {
   it("leaves every other error alone", () => {
     const unique = Object.assign(new Error("duplicate key"), { code: "23505" });
     expect(isUniqueViolation(unique)).toBe(true);
-    for (const error of [unique, new Error("boom"), Object.assign(new Error("x"), { code: "42P01" }), null, undefined, "ECONNREFUSED", { code: 57014 }]) {
+    for (const error of [unique, new Error("boom"), Object.assign(new Error("x"), { code: "42P01" }), Object.assign(new Error("unsupported startup parameter: statement_timeout"), { code: "08P01" }), null, undefined, "ECONNREFUSED", { code: 57014 }]) {
       expect(isDatabaseUnavailable(error)).toBe(false);
     }
+  });
+});
+
+describe("the statement timeout", () => {
+  it("is 15 s by default, none behind a transaction-mode pooler unless set, and what DATABASE_STATEMENT_TIMEOUT says", () => {
+    expect(statementTimeoutSeconds({})).toBe(15);
+    expect(statementTimeoutSeconds({ DATABASE_PREPARE: "false" })).toBe(0);
+    expect(statementTimeoutSeconds({ DATABASE_PREPARE: "false", DATABASE_STATEMENT_TIMEOUT: "30" })).toBe(30);
+    expect(statementTimeoutSeconds({ DATABASE_STATEMENT_TIMEOUT: "0" })).toBe(0);
   });
 });

@@ -21,6 +21,10 @@ const UNAVAILABLE_CODES = new Set([
   "57P01", "57P02", "57P03", "53300", "57014", "25P03",
 ]);
 
+// 08P01 is a configuration problem, not a passing state: a pooler refusing a startup
+// parameter (PgBouncer and `statement_timeout`) says it on every connection.
+const PROTOCOL_VIOLATION = "08P01";
+
 /**
  * True when an error says the database is down, unreachable, overloaded or too slow
  * (a passing state: retry later), from either driver, wrapped (drizzle's
@@ -32,7 +36,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let i = 0; i < seen.length && i < 8; i++) {
     const e = seen[i] as { code?: unknown; cause?: unknown; errors?: unknown } | null;
     if (!e || typeof e !== "object") continue;
-    if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
+    if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || (e.code.startsWith("08") && e.code !== PROTOCOL_VIOLATION))) return true;
     if (e.cause) seen.push(e.cause);
     // Node's AggregateError, when every address of a host refused (IPv6 and IPv4).
     if (Array.isArray(e.errors)) seen.push(...(e.errors as unknown[]));

@@ -1,3 +1,4 @@
+import { readBodyWithin } from "@/lib/request/bounded-body";
 import { ApiError } from "./errors";
 
 /** The most a request body may hold. A customer at every field's limit is under 70 KB even with every character \u-escaped. */
@@ -26,28 +27,8 @@ function assertJsonContentType(header: string | null) {
 }
 
 async function readBody(request: Request): Promise<Uint8Array> {
-  const tooLarge = () => new ApiError(413, "payload_too_large", `The body can be at most ${MAX_BODY_BYTES / 1024} KB.`);
-  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readBodyWithin(request, MAX_BODY_BYTES);
+  if (!bytes) throw new ApiError(413, "payload_too_large", `The body can be at most ${MAX_BODY_BYTES / 1024} KB.`);
   return bytes;
 }
 

@@ -8,6 +8,9 @@ import { getEnv } from "@/lib/env/env";
 import { sameOriginRedirect } from "./callback-url";
 import { buildProviders } from "./providers";
 
+/** The most a POST to /api/auth may send: its forms (an address, a CSRF token, a return path) are far smaller. */
+export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
+
 // Configured lazily, per request, so that importing this module opens no database
 // and reads no secret (Next imports it at build time).
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

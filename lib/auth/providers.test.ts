@@ -102,8 +102,7 @@ describe("magic link rate limits, clients connecting directly", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
         const response = await fetch(`http://127.0.0.1:${port}/`, {
-          // No X-Forwarded-For: from this loopback peer that would read as an undeclared proxy (see client-ip.test.ts).
-          headers: { "x-email": `direct-${i}@example.test`, "x-real-ip": `198.51.100.${i}`, "x-peer-address": `192.0.2.${i}`, "x-peer-forwarded": "1" },
+          headers: { "x-email": `direct-${i}@example.test`, "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}`, "x-peer-address": `192.0.2.${i}` },
         });
         statuses.push(response.status);
       }

@@ -20,6 +20,8 @@ export const HANDLED_EVENTS = new Set([
 
 /** How far a signed timestamp may be from our clock, either way (Stripe's default tolerance). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
+/** Stripe's events are kilobytes; a body over this is refused unread. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 type Reply = { status: number; body: Record<string, unknown> };
 const refuse = (error: string): Reply => ({ status: 400, body: { error } });

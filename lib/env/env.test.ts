@@ -41,13 +41,22 @@ describe("environment", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
     expect(problems).toEqual([
       expect.stringMatching(/^AUTH_SECRET is required in production/),
+      expect.stringMatching(/^TRUSTED_PROXY is required in production outside Vercel/),
       expect.stringMatching(/^AUTH_URL is required in production outside Vercel/),
       expect.stringMatching(/^EMAIL_SERVER is required in production.*EMAIL_OUTBOX=true/),
     ]);
   });
 
+  it("wants production outside Vercel to say who may report client addresses", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://app.example.com", EMAIL_SERVER: "smtp://m:25", EMAIL_FROM: "a@b.c" };
+    expect(problemsOf(base)).toEqual([expect.stringMatching(/^TRUSTED_PROXY is required in production outside Vercel/)]);
+    for (const TRUSTED_PROXY of ["none", "1", "vercel"]) expect(problemsOf({ ...base, TRUSTED_PROXY })).toEqual([]);
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://x" })).toEqual([]);
+    expect(problemsOf({ ...base, TRUSTED_PROXY: "true" })).toEqual([expect.stringMatching(/^TRUSTED_PROXY must be "vercel", "none", or the number/)]);
+  });
+
   it("trusts the Host header in production only when told to, and only with \"true\"", () => {
-    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), EMAIL_SERVER: "smtp://m:25", EMAIL_FROM: "a@b.c" };
+    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), EMAIL_SERVER: "smtp://m:25", EMAIL_FROM: "a@b.c", TRUSTED_PROXY: "1" };
     expect(problemsOf({ ...base, AUTH_TRUST_HOST: "true" })).toEqual([]);
     expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([]);
     expect(problemsOf({ ...base, AUTH_TRUST_HOST: "false" })).toEqual([
@@ -68,7 +77,7 @@ describe("environment", () => {
 
   it("accepts production with SMTP, or with the outbox chosen explicitly for a demo", () => {
     const secret = "s".repeat(32);
-    const base = { NODE_ENV: "production", AUTH_SECRET: secret, AUTH_URL: "https://app.example.com" };
+    const base = { NODE_ENV: "production", AUTH_SECRET: secret, AUTH_URL: "https://app.example.com", TRUSTED_PROXY: "none" };
     const smtp = parseEnv({ ...base, EMAIL_SERVER: "smtp://mail:25", EMAIL_FROM: "a@b.c" });
     expect(emailTransportOf(smtp)).toBe("smtp");
     const outbox = parseEnv({ ...base, EMAIL_OUTBOX: "true", DEMO_MODE: "true" });
@@ -77,7 +86,7 @@ describe("environment", () => {
   });
 
   it("refuses the outbox in production unless DEMO_MODE says it is a demo", () => {
-    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://app.example.com", EMAIL_OUTBOX: "true" };
+    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://app.example.com", EMAIL_OUTBOX: "true", TRUSTED_PROXY: "none" };
     expect(problemsOf(base)).toEqual([expect.stringMatching(/^EMAIL_OUTBOX cannot be used in production unless DEMO_MODE=true: /)]);
     expect(problemsOf({ ...base, DEMO_MODE: "false" })).toHaveLength(1);
     expect(problemsOf({ ...base, DEMO_MODE: "true" })).toEqual([]);

@@ -83,6 +83,12 @@ const envSchema = z
     }
     if (env.NODE_ENV === "production") {
       if (!env.AUTH_SECRET) add("AUTH_SECRET", "is required in production (generate one with `openssl rand -base64 33`)");
+      if (!env.VERCEL && !env.TRUSTED_PROXY) {
+        add(
+          "TRUSTED_PROXY",
+          'is required in production outside Vercel: the number of reverse proxies in front of the app (1 behind one nginx, Caddy or load balancer), or "none" when clients connect to it directly',
+        );
+      }
       if (!env.VERCEL && !env.AUTH_URL && !env.AUTH_TRUST_HOST) {
         add(
           "AUTH_URL",

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { clientIpFrom } from "./client-ip";
 import { normalizeIp } from "./ip-address";
-import { installPeerAddressHeader } from "./peer-address";
+import { installPeerAddressHeader, stampedHeaders } from "./peer-address";
 import { isPrivateAddress } from "./private-address";
 import { trustedProxyOf } from "./trusted-proxy";
 
@@ -59,16 +59,23 @@ describe("normalizeIp", () => {
 
 describe("clientIpFrom, clients connecting directly", () => {
   it("is the TCP peer, never what the client wrote", () => {
-    installPeerAddressHeader(); // the stamp is what makes x-peer-address believable
-    expect(clientIpFrom(headers({ "x-peer-address": "203.0.113.7", "x-peer-forwarded": "1", "x-forwarded-for": "6.6.6.6" }), { kind: "none" })).toBe("203.0.113.7");
+    installPeerAddressHeader();
+    expect(clientIpFrom(headers({ ...stampedHeaders("203.0.113.7", true), "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6" }), { kind: "none" })).toBe("203.0.113.7");
     // Next.js itself writes X-Forwarded-For when the peer sent none: that is not forwarding.
-    expect(clientIpFrom(headers({ "x-peer-address": "10.0.0.5", "x-forwarded-for": "10.0.0.5" }), { kind: "none" })).toBe("10.0.0.5");
+    expect(clientIpFrom(headers({ ...stampedHeaders("10.0.0.5"), "x-forwarded-for": "10.0.0.5" }), { kind: "none" })).toBe("10.0.0.5");
   });
 
-  it("is unknown, not the proxy's address, when an undeclared proxy forwards for someone", () => {
+  it("never reads a stamp the client wrote itself", () => {
     installPeerAddressHeader();
-    expect(clientIpFrom(headers({ "x-peer-address": "10.0.0.5", "x-peer-forwarded": "1", "x-forwarded-for": "198.51.100.4" }), { kind: "none" })).toBeNull();
-    expect(clientIpFrom(headers({ "x-peer-address": "::1", "x-peer-forwarded": "1", "x-forwarded-for": "198.51.100.4" }), { kind: "none" })).toBeNull();
+    expect(clientIpFrom(headers({ "x-peer-address": "9.9.9.9", "x-peer-forwarded": "1" }), { kind: "none" })).toBeNull();
+  });
+
+  it("is the peer even when it forwards for someone, and a private one gets a warning to declare it", () => {
+    installPeerAddressHeader();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(clientIpFrom(headers({ ...stampedHeaders("10.0.0.5", true), "x-forwarded-for": "198.51.100.4" }), { kind: "none" })).toBe("10.0.0.5");
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("set TRUSTED_PROXY"));
+    warn.mockRestore();
   });
 });
 

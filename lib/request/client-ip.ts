@@ -30,21 +30,19 @@ export function clientIpFrom(h: Headers, trust: TrustedProxy = trustedProxyOf(ge
 let warnedAboutProxy = false;
 
 /**
- * The TCP peer, unless it looks like a reverse proxy nobody declared (a private address
- * forwarding for someone): then the address is unknown rather than the proxy's, which
- * every client would share, so one busy client could lock everyone out.
+ * The TCP peer. When a private peer forwards for someone it is likely a proxy the
+ * deployment did not declare, whose address every client would then share: say so once.
  */
 function directClientIp(h: Headers): string | null {
   const peer = peerFrom(h);
-  if (!peer || !peer.forwarding || !isPrivateAddress(peer.address)) return peer?.address ?? null;
-  if (!warnedAboutProxy) {
+  if (peer?.forwarding && isPrivateAddress(peer.address) && !warnedAboutProxy) {
     warnedAboutProxy = true;
     console.warn(
-      `Requests arrive through a proxy at ${peer.address} (they carry X-Forwarded-For), but TRUSTED_PROXY is not set: ` +
-        "client addresses are unknown, so per-IP limits do not apply. Set TRUSTED_PROXY to the number of proxies in front of the app.",
+      `TRUSTED_PROXY is "none", but requests from ${peer.address} carry X-Forwarded-For: if that is your reverse proxy, ` +
+        "set TRUSTED_PROXY to the number of proxies in front of the app, or every client shares its address (and its rate limits).",
     );
   }
-  return null;
+  return peer?.address ?? null;
 }
 
 function forwardedFor(h: Headers): string[] {

@@ -1,4 +1,5 @@
 import { trustedProxyOf } from "@/lib/request/trusted-proxy";
+import { refuseBodySize } from "@/lib/request/bounded-body";
 import { ACTION_BODY_LIMIT_BYTES } from "./body-limit";
 
 
@@ -21,6 +22,7 @@ export function publicHostOf(headers: Headers, env: HostEnv): string | null {
 
 export type Refusal = { status: number; message: string };
 
+
 /**
  * Checks a write to a page (a server action or a form post) before Next.js reads it:
  * another site's Origin is refused whatever X-Forwarded-Host claims, and so is a body
@@ -35,16 +37,7 @@ export function refusePageWrite(method: string, headers: Headers, publicHost: st
   if (headers.get("sec-fetch-site") === "cross-site") {
     return { status: 403, message: "This form was sent from another site, so it was refused." };
   }
-  const length = headers.get("content-length");
-  if (length === null) {
-    if (headers.has("transfer-encoding")) return { status: 411, message: "Send the request with a Content-Length." };
-    return null;
-  }
-  if (!/^\d+$/.test(length)) return { status: 400, message: "Content-Length is not a number." };
-  if (Number(length) > ACTION_BODY_LIMIT_BYTES) {
-    return { status: 413, message: `The request is too large: a form may send at most ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB.` };
-  }
-  return null;
+  return refuseBodySize(headers, ACTION_BODY_LIMIT_BYTES, "a form");
 }
 
 function hostOfOrigin(origin: string): string | null {

@@ -18,7 +18,7 @@ async function startLog(env: Record<string, string>): Promise<string[]> {
 
 describe("startServer", () => {
   it("prints a production demo's outbox link, with its token, once", async () => {
-    const lines = await startLog({ NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://demo.example.com/", EMAIL_OUTBOX: "true", DEMO_MODE: "true", EMAIL_SERVER: "" });
+    const lines = await startLog({ NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://demo.example.com/", TRUSTED_PROXY: "none", EMAIL_OUTBOX: "true", DEMO_MODE: "true", EMAIL_SERVER: "" });
     const link = `https://demo.example.com/dev/outbox?token=${derivedOutboxToken(SECRET)}`;
     expect(lines.filter((line) => line.includes(link))).toHaveLength(1);
   });
