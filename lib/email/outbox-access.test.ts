@@ -4,7 +4,7 @@ import { parseEnv } from "@/lib/env/env";
 import { derivedOutboxToken, outboxAccessOf, outboxTokenMatches, outboxVisit, type OutboxAccess } from "./outbox-access";
 
 const SECRET = "a-demo-secret-a-demo-secret-a-demo-secret";
-const demo = { NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://demo.example.com", EMAIL_OUTBOX: "true", DEMO_MODE: "true" };
+const demo = { NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://demo.example.com", TRUSTED_PROXY: "none", EMAIL_OUTBOX: "true", DEMO_MODE: "true" };
 
 describe("who may read the outbox", () => {
   it("is nobody when SMTP sends mail", () => {
@@ -23,6 +23,10 @@ describe("who may read the outbox", () => {
     expect(derived).not.toContain(SECRET.slice(0, 8));
     expect(outboxAccessOf(parseEnv(demo))).toEqual({ kind: "token", token: derived });
     expect(outboxAccessOf(parseEnv({ ...demo, OUTBOX_TOKEN: "my-own-outbox-token" }))).toEqual({ kind: "token", token: "my-own-outbox-token" });
+  });
+
+  it("is nobody in a production demo with no token to hold", () => {
+    expect(outboxAccessOf({ ...parseEnv(demo), AUTH_SECRET: undefined, OUTBOX_TOKEN: undefined })).toEqual({ kind: "closed" });
   });
 
   it("compares tokens exactly, whatever their length", () => {

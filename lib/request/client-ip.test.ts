@@ -34,8 +34,9 @@ describe("clientIpFrom", () => {
     expect(clientIpFrom(headers({ "x-forwarded-for": "198.51.100.4" }), { kind: "hops", count: 2 })).toBeNull();
   });
 
-  it("on Vercel, reads the edge's X-Real-IP", () => {
+  it("on Vercel, reads the edge's X-Real-IP, else the entry the edge added", () => {
     expect(clientIpFrom(headers({ "x-real-ip": "203.0.113.9", "x-forwarded-for": "203.0.113.9" }), { kind: "vercel" })).toBe("203.0.113.9");
+    expect(clientIpFrom(headers({ "x-forwarded-for": "7.7.7.7, 203.0.113.9" }), { kind: "vercel" })).toBe("203.0.113.9");
   });
 
   it("never returns something that is not an address", () => {
@@ -63,6 +64,11 @@ describe("clientIpFrom, clients connecting directly", () => {
     expect(clientIpFrom(headers({ ...stampedHeaders("203.0.113.7", true), "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6" }), { kind: "none" })).toBe("203.0.113.7");
     // Next.js itself writes X-Forwarded-For when the peer sent none: that is not forwarding.
     expect(clientIpFrom(headers({ ...stampedHeaders("10.0.0.5"), "x-forwarded-for": "10.0.0.5" }), { kind: "none" })).toBe("10.0.0.5");
+  });
+
+  it("behind N proxies, falls back to the peer when the chain is shorter", () => {
+    installPeerAddressHeader();
+    expect(clientIpFrom(headers({ ...stampedHeaders("10.0.0.9"), "x-forwarded-for": "198.51.100.4" }), { kind: "hops", count: 2 })).toBe("10.0.0.9");
   });
 
   it("never reads a stamp the client wrote itself", () => {

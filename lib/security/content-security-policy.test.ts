@@ -9,6 +9,9 @@ describe("the page policy", () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'self'");
+    expect(policy).toContain("form-action 'self'");
+    expect(policy).toContain("default-src 'self'");
   });
 
   it("allows eval and the reload socket in development only", () => {

@@ -8,7 +8,7 @@ const unlock = (token?: string) => GET(new NextRequest(`http://localhost/dev/out
 
 describe("GET /dev/outbox/unlock in a production demo", () => {
   beforeEach(() => {
-    for (const [key, value] of Object.entries({ NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://demo.example.com", EMAIL_OUTBOX: "true", DEMO_MODE: "true", EMAIL_SERVER: "" })) {
+    for (const [key, value] of Object.entries({ NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://demo.example.com", TRUSTED_PROXY: "none", EMAIL_OUTBOX: "true", DEMO_MODE: "true", EMAIL_SERVER: "" })) {
       vi.stubEnv(key, value);
     }
   });
