@@ -2,6 +2,7 @@
 // a server that accepts connections and never answers, and a proxy to a real server
 // that can be stopped and started again on the same port.
 import net from "node:net";
+import { getDatabaseHandle, openPostgres, setDatabaseHandle, type DatabaseHandle } from "../client";
 
 async function listen(server: net.Server, port = 0): Promise<number> {
   await new Promise<void>((resolve, reject) => {
@@ -77,3 +78,18 @@ export async function startStoppableProxy(upstream: { host: string; port: number
     stop: () => (server ? closer(server, sockets)() : Promise.resolve()),
   };
 }
+
+/** Runs `fn` with the process's database on `handle` (e.g. one aimed at a dead port), then restores it and closes `handle`. */
+export async function withDatabaseHandle<T>(handle: DatabaseHandle, fn: () => Promise<T>): Promise<T> {
+  const original = getDatabaseHandle();
+  setDatabaseHandle(handle);
+  try {
+    return await fn();
+  } finally {
+    setDatabaseHandle(original);
+    await handle.close();
+  }
+}
+
+/** A postgres.js handle to `database` on `port` of this machine. */
+export const postgresOnPort = (port: number, database = "postgres") => openPostgres(`postgres://postgres@127.0.0.1:${port}/${database}`);

@@ -4,10 +4,10 @@
 // to PostgreSQL that is stopped and started), not a mocked error.
 import { sql, type SQL } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from "vitest";
-import { getDatabaseHandle, openPostgres, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
+import { getDatabaseHandle, openPostgres } from "@/db/client";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { withDatabase } from "@/db/testing/database-url";
-import { closedPort, startBlackhole, startStoppableProxy } from "@/db/testing/network";
+import { closedPort, postgresOnPort, startBlackhole, startStoppableProxy, withDatabaseHandle } from "@/db/testing/network";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { memberOf } from "@/lib/testing/tenant-context";
 import * as customers from "../v1/customers/route";
@@ -30,24 +30,11 @@ async function listCustomers(key: string) {
   return { status: response.status, body: await response.json(), retryAfter: response.headers.get("retry-after"), ms: Date.now() - started };
 }
 
-/** Runs `fn` with the process's database on `handle`, then closes it. */
-async function withHandle<T>(handle: DatabaseHandle, fn: () => Promise<T>): Promise<T> {
-  const original = getDatabaseHandle();
-  setDatabaseHandle(handle);
-  try {
-    return await fn();
-  } finally {
-    setDatabaseHandle(original);
-    await handle.close();
-  }
-}
-
-const onPort = (port: number, database = "postgres") => openPostgres(`postgres://postgres@127.0.0.1:${port}/${database}`);
 const UNAVAILABLE = { error: { code: "unavailable", message: "The database is unavailable. Retry in a moment." } };
 
 describe("the API while the database is down", () => {
   it("answers 503 JSON with Retry-After at once when the database refuses connections", async () => {
-    const answer = await withHandle(onPort(await closedPort()), () => listCustomers(KEY));
+    const answer = await withDatabaseHandle(postgresOnPort(await closedPort()), () => listCustomers(KEY));
     expect(answer).toMatchObject({ status: 503, body: UNAVAILABLE, retryAfter: "5" });
     expect(answer.ms).toBeLessThan(1_000);
     expect(console.error).toHaveBeenCalledWith("API request failed: the database is unavailable", expect.objectContaining({ code: "ECONNREFUSED" }));
@@ -56,7 +43,7 @@ describe("the API while the database is down", () => {
   it("answers a crowd of requests 503 within a second or two, not after postgres.js's growing reconnect delays", async () => {
     vi.stubEnv("DATABASE_POOL_MAX", "2");
     const started = Date.now();
-    const answers = await withHandle(onPort(await closedPort()), () => Promise.all(Array.from({ length: 24 }, () => listCustomers(KEY))));
+    const answers = await withDatabaseHandle(postgresOnPort(await closedPort()), () => Promise.all(Array.from({ length: 24 }, () => listCustomers(KEY))));
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([503]));
     expect(Date.now() - started).toBeLessThan(6_000);
   });
@@ -65,7 +52,7 @@ describe("the API while the database is down", () => {
     vi.stubEnv("DATABASE_CONNECT_TIMEOUT", "1");
     const blackhole = await startBlackhole();
     try {
-      const answer = await withHandle(onPort(blackhole.port), () => listCustomers(KEY));
+      const answer = await withDatabaseHandle(postgresOnPort(blackhole.port), () => listCustomers(KEY));
       expect(answer).toMatchObject({ status: 503, body: UNAVAILABLE, retryAfter: "5" });
       expect(answer.ms).toBeGreaterThanOrEqual(900);
       expect(answer.ms).toBeLessThan(3_000);
@@ -90,7 +77,7 @@ if (testDatabase.kind === "postgres") {
       const name = await thisDatabase();
       const proxy = await startStoppableProxy({ host: server.hostname, port: Number(server.port || 5432) });
       try {
-        await withHandle(onPort(proxy.port, name), async () => {
+        await withDatabaseHandle(postgresOnPort(proxy.port, name), async () => {
           const { tenant, ctx } = await memberOf(null, "admin");
           const { key } = await createApiKey(ctx, { name: "Sync", scopes: ["customers:read"] });
           expect((await listCustomers(key)).status).toBe(200);
@@ -117,7 +104,7 @@ if (testDatabase.kind === "postgres") {
     it("has the server cancel a statement after DATABASE_STATEMENT_TIMEOUT, which counts as unavailable", async () => {
       vi.stubEnv("DATABASE_STATEMENT_TIMEOUT", "0.3");
       const url = withDatabase(testDatabase.serverUrl, await thisDatabase());
-      await withHandle(openPostgres(url), async () => {
+      await withDatabaseHandle(openPostgres(url), async () => {
         const { db } = getDatabaseHandle();
         const started = Date.now();
         const error = await db.execute(sql`select pg_sleep(2)`).then(() => null, (e: unknown) => e);
@@ -135,7 +122,7 @@ if (testDatabase.kind === "postgres") {
         [openPostgres(url), "15s"],
         [openPostgres(url, { statementTimeoutSeconds: 0 }), "0"],
       ] as const) {
-        await withHandle(handle, async () => {
+        await withDatabaseHandle(handle, async () => {
           const [row] = await rowsOf<{ timeout: string }>(sql`select current_setting('statement_timeout') as timeout`, handle.db);
           expect(row!.timeout).toBe(expected);
         });

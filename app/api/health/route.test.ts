@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getDatabaseHandle, openPostgres, setDatabaseHandle } from "@/db/client";
-import { closedPort, startBlackhole } from "@/db/testing/network";
+import { closedPort, postgresOnPort, startBlackhole, withDatabaseHandle } from "@/db/testing/network";
 import { GET } from "./route";
 
 afterEach(() => vi.unstubAllEnvs());
@@ -11,18 +10,6 @@ async function health() {
   return { status: response.status, body: await response.json(), headers: response.headers, ms: Date.now() - started };
 }
 
-/** Runs `fn` with the process's database on a postgres.js handle to `port` on this machine. */
-async function withDatabaseOn<T>(port: number, fn: () => Promise<T>): Promise<T> {
-  const original = getDatabaseHandle();
-  const handle = openPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`);
-  setDatabaseHandle(handle);
-  try {
-    return await fn();
-  } finally {
-    setDatabaseHandle(original);
-    await handle.close();
-  }
-}
 
 describe("GET /api/health", () => {
   it("answers 200 while the database answers, never cached, with nothing else in it", async () => {
@@ -33,7 +20,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 at once when the database refuses connections", async () => {
-    const { status, body, headers, ms } = await withDatabaseOn(await closedPort(), health);
+    const { status, body, headers, ms } = await withDatabaseHandle(postgresOnPort(await closedPort()), health);
     expect(status).toBe(503);
     expect(body).toEqual({ status: "unavailable", database: "unavailable" });
     expect(headers.get("cache-control")).toBe("no-store");
@@ -45,7 +32,7 @@ describe("GET /api/health", () => {
     vi.stubEnv("DATABASE_CONNECT_TIMEOUT", "20");
     const blackhole = await startBlackhole();
     try {
-      const { status, body, ms } = await withDatabaseOn(blackhole.port, async () => {
+      const { status, body, ms } = await withDatabaseHandle(postgresOnPort(blackhole.port), async () => {
         const answer = await health();
         await blackhole.close(); // the connection attempt ends now, not in 20 s
         return answer;
