@@ -24,8 +24,20 @@ export type DatabaseHandle = {
   pglite?: PGlite;
   /** Whether PostgreSQL may keep prepared statements (not behind a transaction-mode pooler). */
   serverPrepare: boolean;
+  /** Raw SQL on the driver itself, for libraries that bring their own SQL (the job queue). */
+  raw: RawSql;
   close(): Promise<void>;
 };
+
+/**
+ * Text with `$1`-style parameters, or several statements without any, and rows back:
+ * the shape pg-boss asks of a database (`{ executeSql }`).
+ */
+export type RawSql = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
+
+/** JSON for plain objects, as node-postgres does; arrays, dates and scalars as they are. */
+export const rawParam = (value: unknown) =>
+  value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? JSON.stringify(value) : value;
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
@@ -78,6 +90,14 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     db: drizzlePostgres(client, { schema, logger: statementLogger }) as unknown as Database,
     kind: "postgres",
     serverPrepare,
+    raw: {
+      async executeSql(text, values) {
+        // Without parameters, the simple protocol: pg-boss sends several statements at once.
+        const rows = values?.length ? await client.unsafe(text, values.map(rawParam) as never[]) : await client.unsafe(text).simple();
+        const last = rows.length > 0 && Array.isArray(rows[0]) ? rows.at(-1) : rows; // several statements: one result each
+        return { rows: [...(last as unknown as Record<string, unknown>[])] };
+      },
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -88,6 +108,13 @@ export function openPglite(pglite: PGlite): DatabaseHandle {
     kind: "pglite",
     pglite,
     serverPrepare: false,
+    raw: {
+      async executeSql(text, values) {
+        if (values?.length) return { rows: (await pglite.query<Record<string, unknown>>(text, values.map(rawParam))).rows };
+        const results = await pglite.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      },
+    },
     close: () => pglite.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenants } from "./tenants";
 
@@ -22,5 +22,6 @@ export const activityLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Newest first within a tenant is a backward scan of this key.
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  // By actor: an account's export, and anonymising it when the account is deleted.
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("activity_log_actor_idx").on(t.actorId)],
 );

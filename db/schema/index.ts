@@ -7,3 +7,4 @@ export * from "./rate-limits";
 export * from "./billing";
 export * from "./customers";
 export * from "./api-keys";
+export * from "./exports";

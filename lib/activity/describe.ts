@@ -12,6 +12,12 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return "created the workspace";
     case "tenant.renamed":
       return `renamed the workspace from “${String(meta.from)}” to “${String(meta.to)}”`;
+    case "tenant.deleted":
+      return "deleted the workspace";
+    case "tenant.restored":
+      return "restored the workspace";
+    case "tenant.exported":
+      return "exported the workspace's data";
     case "tenant.ownership_transferred":
       return `transferred ownership to ${target}`;
     case "member.invited":
@@ -40,6 +46,10 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `created the API key ${target} (${((meta.scopes as string[] | undefined) ?? []).join(", ")})`;
     case "api_key.revoked":
       return `revoked the API key ${target}`;
+    case "account.exported":
+      return "exported their account's data";
+    case "account.deleted":
+      return "deleted their account";
     case "billing.plan_changed":
       return `changed the plan from ${String(meta.from ?? "?")} to ${String(meta.to ?? "?")}`;
     default:

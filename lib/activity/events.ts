@@ -3,6 +3,9 @@ export const ACTIVITY_ACTIONS = [
   "tenant.created",
   "tenant.renamed",
   "tenant.ownership_transferred",
+  "tenant.deleted",
+  "tenant.restored",
+  "tenant.exported",
   "member.invited",
   "invitation.resent",
   "invitation.revoked",
@@ -17,10 +20,12 @@ export const ACTIVITY_ACTIONS = [
   "customer.deleted",
   "api_key.created",
   "api_key.revoked",
+  "account.exported",
+  "account.deleted",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
-export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer" | "api_key"; id: string; label: string | null };
+export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer" | "api_key" | "export"; id: string; label: string | null };
 
 export type ActivityEntry = {
   id: number;

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env/env";
 import { listOutbox } from "@/lib/email/outbox";
+import { deliverQueuedMail } from "@/lib/testing/jobs";
 import { installPeerAddressHeader } from "@/lib/request/peer-address";
 import { buildProviders, configuredOAuthProviders, normalizeSignInEmail, TooManySignInEmails } from "./providers";
 
@@ -66,6 +67,7 @@ describe("magic link rate limits", () => {
     const send = emailProvider();
     for (let i = 0; i < 5; i++) await send("flood@example.test", `10.0.0.${i}`);
     await expect(send("flood@example.test", "10.0.0.99")).rejects.toBeInstanceOf(TooManySignInEmails);
+    await deliverQueuedMail();
     expect((await listOutbox(100)).filter((m) => m.to === "flood@example.test")).toHaveLength(5);
   });
 
@@ -80,6 +82,7 @@ describe("magic link rate limits", () => {
     // No proxy trusted and no peer address (nothing stamps it here): nobody's address is known.
     const send = emailProvider({ TRUSTED_PROXY: "none" });
     for (let i = 0; i < 20; i++) await send(`unknown-${i}@example.test`, { "x-forwarded-for": "10.1.1.1", "x-real-ip": "10.1.1.1" });
+    await deliverQueuedMail();
     expect((await listOutbox(100)).filter((m) => m.to.startsWith("unknown-"))).toHaveLength(20);
   });
 });

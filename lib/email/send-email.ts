@@ -1,20 +1,30 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { emailTransportOf, getEnv } from "@/lib/env/env";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import type { JobPayload } from "@/lib/jobs/definitions";
 import type { EmailMessage } from "./message";
 import { saveToOutbox } from "./outbox";
+import { seal, unseal } from "./sealed";
 import { sendViaSmtp } from "./smtp";
 
 /**
- * Sends through SMTP when EMAIL_SERVER is set, else keeps the mail in the development
- * outbox. Inside a transaction, pass it: the outbox then writes through it (and on the
- * embedded database, a second connection would wait for the transaction forever).
+ * Queues a message; the `email-send` job delivers it, retrying with backoff while the
+ * mail server refuses. Inside a transaction, pass it: the mail then goes only if the
+ * change it tells of is committed.
  */
 export async function sendEmail(message: EmailMessage, options: { executor?: Executor } = {}): Promise<void> {
+  const { to, subject, ...body } = message;
+  await enqueueJob("email-send", { to, subject, sealed: seal(body) }, { executor: options.executor });
+}
+
+/** The `email-send` job: through SMTP when EMAIL_SERVER is set, else into the development outbox. */
+export async function deliverEmail(payload: JobPayload<"email-send">): Promise<void> {
+  const message: EmailMessage = { to: payload.to, subject: payload.subject, ...unseal<Pick<EmailMessage, "text" | "html">>(payload.sealed) };
   const env = getEnv();
   if (emailTransportOf(env) === "smtp" && env.EMAIL_SERVER && env.EMAIL_FROM) {
     await sendViaSmtp(env.EMAIL_SERVER, env.EMAIL_FROM, message);
   } else {
-    await saveToOutbox(message, options.executor);
+    await saveToOutbox(message);
   }
 }

@@ -60,6 +60,9 @@ const envSchema = z
       z.coerce.number({ error: "must be a number of seconds (0 for none)" }).min(0, { error: "must be a number of seconds (0 for none)" }).max(3600, { error: "must be at most 3600 seconds" }),
     ),
     DEMO_MODE: optional(flag),
+    // Background jobs (docs/decisions/0017-background-jobs.md).
+    JOBS_WORKER: optional(z.enum(["inline", "cron", "off"], { error: 'must be "inline", "cron" or "off"' })),
+    CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters (try `openssl rand -base64 24`)" })),
     OUTBOX_TOKEN: optional(z.string().min(16, { error: "must be at least 16 characters (try `openssl rand -base64 18`)" })),
   })
   .superRefine((env, issue) => {
@@ -77,6 +80,9 @@ const envSchema = z
     }
     if (env.VERCEL && env.EMAIL_OUTBOX) {
       add("EMAIL_OUTBOX", "cannot be used on Vercel: anyone could read sign-in links at /dev/outbox; set EMAIL_SERVER");
+    }
+    if (env.VERCEL && !env.CRON_SECRET) {
+      add("CRON_SECRET", "is required on Vercel: the cron route that runs background jobs (mail, cleanups) refuses calls without it");
     }
     if (env.VERCEL && !env.DATABASE_URL) {
       add("DATABASE_URL", "is required on Vercel: the embedded database needs a disk that lasts (use Neon, Supabase or any Postgres)");

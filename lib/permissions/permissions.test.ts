@@ -12,6 +12,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "members.manage": ["owner", "admin"],
   "apiKeys.manage": ["owner", "admin"],
   "activity.read": ["owner", "admin"],
+  "data.export": ["owner", "admin"],
   "billing.manage": ["owner", "billing"],
   "tenant.rename": ["owner", "admin"],
   "tenant.delete": ["owner"],

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "members.manage", // change roles, remove members
   "apiKeys.manage",
   "activity.read",
+  "data.export", // a zip of everything the workspace holds
   "billing.manage",
   "tenant.rename",
   "tenant.delete", // also: transfer ownership
@@ -24,6 +25,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "members.manage",
     "apiKeys.manage",
     "activity.read",
+    "data.export",
     "tenant.rename",
   ],
   member: ["tenant.read", "customers.write"],

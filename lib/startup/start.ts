@@ -4,6 +4,7 @@ import { DEFAULT_PGLITE_DIR, getDatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { OUTBOX_PATH, outboxAccessOf } from "@/lib/email/outbox-access";
 import { EnvError, getEnv } from "@/lib/env/env";
+import { jobsWorkerModeOf, startJobWorker } from "@/lib/worker/start-worker";
 
 /** Runs once when a server process starts (instrumentation.ts). */
 export async function startServer(): Promise<void> {
@@ -26,6 +27,9 @@ export async function startServer(): Promise<void> {
     await migrateDatabase(handle);
     console.info(`Embedded database ready in ${path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR)}`);
   }
+  const jobsMode = jobsWorkerModeOf(env);
+  startJobWorker(jobsMode);
+  if (jobsMode === "inline") console.info("Background jobs run in this process");
   const outbox = outboxAccessOf(env);
   if (outbox.kind === "open") console.info(`Mail goes to the development outbox at ${OUTBOX_PATH}`);
   if (outbox.kind === "token") {

@@ -14,3 +14,13 @@ export const renameTenantSchema = z.object({
   name: tenantNameSchema,
 });
 export type RenameTenantInput = z.input<typeof renameTenantSchema>;
+
+/** Deleting asks for the workspace's name, typed: a slip of the mouse deletes nothing. */
+export const deleteTenantSchema = z.object({
+  confirmName: text({ max: 200, required: "Type the name to confirm.", invalidType: "Type the name to confirm." }),
+});
+export type DeleteTenantInput = z.input<typeof deleteTenantSchema>;
+
+export const restoreTenantSchema = z.object({
+  tenantId: z.uuid({ error: "Choose a workspace to restore." }),
+});

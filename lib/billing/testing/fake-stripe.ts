@@ -45,6 +45,7 @@ export class FakeStripe implements FakeStripeState {
   private readonly lineItems = new Map<string, Stripe.LineItem[]>();
   private readonly subscriptionMetadata = new Map<string, Stripe.Metadata>();
   private readonly idempotent = new Map<string, Stored>();
+  private failures = 0;
   private readonly signer = new Stripe("sk_test_fake_signer");
   private server?: Server;
   url = "";
@@ -62,6 +63,11 @@ export class FakeStripe implements FakeStripeState {
 
   async stop() {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next `count` API requests answer 500, as in a Stripe incident (the SDK retries each request twice). */
+  failNext(count: number) {
+    this.failures = count;
   }
 
   // ---- state changes, as Stripe would make them, each emitting its events ----
@@ -249,6 +255,10 @@ export class FakeStripe implements FakeStripeState {
     if (!/^Bearer (sk|rk)_/.test(req.headers.authorization ?? "")) return this.send(res, invalidApiKey());
     const idempotencyKey = req.headers["idempotency-key"] as string | undefined;
     this.requests.push({ method: req.method!, path, idempotencyKey });
+    if (this.failures > 0) {
+      this.failures--;
+      return this.send(res, stripeError(500, { type: "api_error", message: "An unknown error occurred." }));
+    }
     return this.send(res, this.api(req.method!, path, req.method === "POST" ? body : url.search.slice(1), idempotencyKey));
   }
 

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { JobQueueName } from "@/db/job-queue";
+export { deadLetterOf } from "@/db/job-queue";
+
+/**
+ * Every kind of background job: its payload, and how hard to try. A failed job is
+ * retried after `retryDelay` seconds, doubling each time with `retryBackoff`; after
+ * `retryLimit` retries it is failed and a copy goes to its dead-letter queue
+ * (`{name}-dead`), where `npm run jobs` shows it. Handlers: lib/worker/handlers.ts.
+ */
+export const JOBS = {
+  /** One email; its body sealed with the app's secret (lib/email/sealed.ts). */
+  "email-send": {
+    payload: z.object({ to: z.string(), subject: z.string(), sealed: z.string() }),
+    retryLimit: 10,
+    retryDelay: 15,
+    retryBackoff: true,
+    expireInSeconds: 120,
+  },
+  /** Cancels a deleted workspace's Stripe subscription now; retried until Stripe confirms. */
+  "billing-cancel-subscription": {
+    payload: z.object({ tenantId: z.string(), stripeSubscriptionId: z.string() }),
+    retryLimit: 25,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 120,
+  },
+  /** Builds a data export's archive (lib/exports). */
+  "export-build": {
+    payload: z.object({ exportId: z.string(), appUrl: z.string() }),
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 60 * 30,
+  },
+  /** Scheduled: prunes expired sessions, sign-in tokens, invitations, rate-limit windows, exports. */
+  "maintenance-cleanup": {
+    payload: z.object({}),
+    retryLimit: 2,
+    retryDelay: 60,
+    retryBackoff: false,
+    expireInSeconds: 600,
+  },
+  /** Scheduled: purges workspaces deleted more than 30 days ago. */
+  "tenants-purge": {
+    payload: z.object({}),
+    retryLimit: 2,
+    retryDelay: 60,
+    retryBackoff: false,
+    expireInSeconds: 600,
+  },
+} as const satisfies Record<JobQueueName, JobDefinition>;
+
+type JobDefinition = {
+  payload: z.ZodType<Record<string, unknown>>;
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+};
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]["payload"]>;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+
+/** Jobs put on the queue by the clock rather than by a change (lib/worker/schedules.ts). */
+export const SCHEDULED_JOBS: { name: JobName; everySeconds: number }[] = [
+  { name: "maintenance-cleanup", everySeconds: 60 * 60 },
+  { name: "tenants-purge", everySeconds: 60 * 60 },
+];

@@ -1,0 +1,71 @@
+import "server-only";
+import { after } from "next/server";
+import type { Env } from "@/lib/env/env";
+import { onJobEnqueued } from "@/lib/jobs/enqueue";
+import { runJobs } from "./run-jobs";
+
+/**
+ * Who runs the queue: `inline`, a loop inside this server process (the embedded
+ * database, or `next start` on PostgreSQL); `cron`, each request that enqueues drains
+ * after answering and the cron route does the rest (Vercel, where nothing lives between
+ * requests); `off`, another process (`npm run jobs -- work`) or the cron route alone.
+ */
+export type JobsWorkerMode = "inline" | "cron" | "off";
+
+export const jobsWorkerModeOf = (env: Env): JobsWorkerMode => env.JOBS_WORKER ?? (env.VERCEL ? "cron" : "inline");
+
+const POLL_MS = 1000;
+/** How long a request may keep draining after its response (well inside a function's time limit). */
+const AFTER_REQUEST_MS = 10_000;
+
+const globalForWorker = globalThis as unknown as { __jobsWorker?: { stop(): void } };
+
+/** Starts this process's share of the queue's work, once. */
+export function startJobWorker(mode: JobsWorkerMode): void {
+  if (mode === "off" || globalForWorker.__jobsWorker) return;
+  if (mode === "cron") {
+    let draining: Promise<unknown> | null = null;
+    const stop = onJobEnqueued(() => {
+      try {
+        after(() => (draining ??= runJobs({ deadline: Date.now() + AFTER_REQUEST_MS }).finally(() => (draining = null))));
+      } catch {
+        // Outside a request (a script): the cron route will get to it.
+      }
+    });
+    globalForWorker.__jobsWorker = { stop };
+    return;
+  }
+  let running = false;
+  let again = false;
+  const tick = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await runJobs();
+      } while (again);
+    } catch (error) {
+      console.error("[jobs] worker:", error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  };
+  const interval = setInterval(tick, POLL_MS);
+  interval.unref();
+  // Soon after an enqueue; once more a little later, for one made inside a transaction
+  // that had not committed yet.
+  const stopListening = onJobEnqueued(() => {
+    setTimeout(tick, 10).unref();
+    setTimeout(tick, 250).unref();
+  });
+  globalForWorker.__jobsWorker = {
+    stop: () => {
+      clearInterval(interval);
+      stopListening();
+    },
+  };
+}
