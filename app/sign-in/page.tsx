@@ -27,6 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const accountDeleted = params.deleted === "1";
   const providers = configuredOAuthProviders(getEnv());
 
   return (
@@ -41,6 +42,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {error && (
             <FormMessage tone="error" className="mb-4">
               {error}
+            </FormMessage>
+          )}
+          {accountDeleted && (
+            <FormMessage tone="success" className="mb-4">
+              Your account was deleted and you were signed out everywhere.
             </FormMessage>
           )}
           <EmailSignInForm action={signInWithEmail} callbackUrl={callbackUrl} />

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { dataExportChunks, dataExports, memberships, tenants } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
+import { isUuid } from "@/lib/validation/uuid";
 import { isExpired, type DataExport } from "./exports";
 
 /**
@@ -12,6 +13,7 @@ import { isExpired, type DataExport } from "./exports";
  * download time, not only when it was asked for). Anything else is not found.
  */
 export async function getDownloadableExportOrThrow(userId: string, exportId: string, now = new Date()): Promise<DataExport> {
+  if (!isUuid(exportId)) throw new NotFoundError("This export does not exist or has expired.");
   const [row] = await db.select().from(dataExports).where(eq(dataExports.id, exportId));
   if (!row || row.status !== "ready" || isExpired(row, now)) throw new NotFoundError("This export does not exist or has expired.");
   if (row.kind === "account") {

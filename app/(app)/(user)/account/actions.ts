@@ -1,11 +1,41 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { userAction } from "@/lib/actions/define-action";
-import { profileSchema } from "@/lib/users/schemas";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookies";
+import { getAppUrl } from "@/lib/config/app-url";
+import { requestAccountExport } from "@/lib/exports/request-export";
+import { clientIp } from "@/lib/request/client-ip";
+import { tenantPath } from "@/lib/tenants/paths";
+import { restoreTenant } from "@/lib/tenants/restore-tenant";
+import { restoreTenantSchema } from "@/lib/tenants/schemas";
+import { deleteAccount } from "@/lib/users/delete-account";
+import { deleteAccountSchema, profileSchema } from "@/lib/users/schemas";
 import { updateProfile } from "@/lib/users/update-profile";
 
 export const updateProfileAction = userAction(profileSchema, async (user, input) => {
   await updateProfile(user, input);
   revalidatePath("/", "layout");
+});
+
+export const restoreTenantAction = userAction(restoreTenantSchema, async (user, input) => {
+  const { slug } = await restoreTenant(user, input, await clientIp());
+  revalidatePath("/", "layout");
+  redirect(`${tenantPath(slug)}?restored=1`);
+});
+
+export const exportAccountAction = userAction(z.object({}), async (user) => {
+  await requestAccountExport(user, await clientIp(), await getAppUrl());
+  revalidatePath("/account");
+});
+
+export const deleteAccountAction = userAction(deleteAccountSchema, async (user, input) => {
+  await deleteAccount(user, input, await clientIp(), await getAppUrl());
+  // The sessions are gone from the database already; the cookie goes too.
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) jar.delete(name);
+  redirect("/sign-in?deleted=1");
 });

@@ -1,14 +1,26 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
+import { ConfirmByTypingForm } from "@/components/danger/confirm-by-typing-form";
+import { RestoreTenantButton } from "@/components/danger/restore-tenant-button";
+import { ExportList } from "@/components/exports/export-list";
+import { RequestExportForm } from "@/components/exports/request-export-form";
 import { NameForm } from "@/components/forms/name-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
 import { requireUser } from "@/lib/auth/current-user";
-import { updateProfileAction } from "./actions";
+import { listAccountExports } from "@/lib/exports/exports";
+import { formatDate } from "@/lib/format/dates";
+import { tenantPath } from "@/lib/tenants/paths";
+import { listRestorableTenants } from "@/lib/tenants/restore-tenant";
+import { accountDeletionPlan } from "@/lib/users/delete-account";
+import { deleteAccountAction, exportAccountAction, restoreTenantAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");
+  const [{ deleted }, restorable, exports, plan] = await Promise.all([searchParams, listRestorableTenants(user), listAccountExports(user.id), accountDeletionPlan(user)]);
 
   return (
     <main className="mx-auto grid max-w-3xl gap-6 px-4 py-8 sm:px-6">
@@ -28,6 +40,91 @@ export default async function AccountPage() {
         <CardContent>
           <p className="font-medium break-all">{user.email}</p>
         </CardContent>
+      </Card>
+      {(restorable.length > 0 || deleted) && (
+        <Card id="deleted-workspaces">
+          <CardHeader>
+            <CardTitle>Deleted workspaces</CardTitle>
+            <CardDescription>Workspaces you own that were deleted. Restore one to give its members access again; its plan starts on Free.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            {deleted && <FormMessage tone="success">The workspace was deleted. You can restore it here until the date shown.</FormMessage>}
+            {restorable.length === 0 ? (
+              <p className="text-sm text-zinc-500">Nothing to restore.</p>
+            ) : (
+              <ul className="grid gap-2">
+                {restorable.map((t) => (
+                  <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-zinc-200 px-3 py-2">
+                    <span className="min-w-0">
+                      <span className="block truncate font-medium">{t.name}</span>
+                      <span className="text-xs text-zinc-500">
+                        Deleted {formatDate(t.deletedAt)} · erased for good on {formatDate(t.purgeAt)}
+                      </span>
+                    </span>
+                    <RestoreTenantButton action={restoreTenantAction} tenantId={t.id} name={t.name} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      )}
+      <Card>
+        <CardHeader>
+          <CardTitle>Export your data</CardTitle>
+          <CardDescription>
+            A zip of your profile, your memberships, your sessions and sign-in methods (no secrets), and everything you did in your workspaces, as JSON and CSV.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <RequestExportForm action={exportAccountAction} label="Export my data" />
+          <ExportList exports={exports} />
+        </CardContent>
+      </Card>
+      <Card className="border-red-200">
+        <CardHeader>
+          <CardTitle className="text-red-700">Delete your account</CardTitle>
+          <CardDescription>
+            Signs you out everywhere and removes you from every workspace. What you did stays in their activity logs as “Deleted user”. API keys you created stop
+            working (a key acts with its creator&apos;s role, so it could not outlive you).
+          </CardDescription>
+        </CardHeader>
+        {plan.blockers.length > 0 ? (
+          <CardContent className="grid gap-2 text-sm">
+            <p>You are the only owner of these workspaces, which have other members. Make someone else an owner, or delete the workspace, first:</p>
+            <ul className="list-disc pl-5">
+              {plan.blockers.map((t) => (
+                <li key={t.id}>
+                  {t.name}:{" "}
+                  <Link className="underline underline-offset-2" href={`${tenantPath(t.slug)}/members`}>
+                    transfer ownership
+                  </Link>{" "}
+                  or{" "}
+                  <Link className="underline underline-offset-2" href={`${tenantPath(t.slug)}/settings`}>
+                    delete it
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        ) : (
+          <>
+            {plan.deletedWithAccount.length > 0 && (
+              <CardContent className="text-sm">
+                Deleted with it, since you are their only member: {plan.deletedWithAccount.map((t) => t.name).join(", ")}.
+              </CardContent>
+            )}
+            <ConfirmByTypingForm
+              action={deleteAccountAction}
+              name="confirmEmail"
+              expected={user.email ?? ""}
+              caseInsensitive
+              label={`Type ${user.email ?? "your email"} to confirm`}
+              button="Delete my account"
+              pendingLabel="Deleting…"
+            />
+          </>
+        )}
       </Card>
     </main>
   );

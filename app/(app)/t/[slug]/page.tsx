@@ -2,6 +2,7 @@ import { CalendarDays, Settings, ShieldCheck, Users } from "@/components/ui/icon
 import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
 import { formatDate } from "@/lib/format/dates";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -14,8 +15,15 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: ctx.tenant.name };
 }
 
-export default async function TenantDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function TenantDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
+  const { restored } = await searchParams;
   const ctx = await requireTenant(slug);
   const members = await countMembers(ctx);
   const stats = [
@@ -31,6 +39,7 @@ export default async function TenantDashboardPage({ params }: { params: Promise<
   return (
     <>
       <PageHeader title={ctx.tenant.name} description={`Welcome back${ctx.user.name ? `, ${ctx.user.name}` : ""}.`} />
+      {restored === "1" && <FormMessage tone="success">{ctx.tenant.name} is restored: its members and API keys work again. It is on the Free plan; choose a plan in Billing.</FormMessage>}
       <dl className="grid gap-4 sm:grid-cols-3">
         {stats.map(({ icon: Icon, label, value }) => (
           <div key={label} className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm">

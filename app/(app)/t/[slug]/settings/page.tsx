@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app/page-header";
+import { ConfirmByTypingForm } from "@/components/danger/confirm-by-typing-form";
+import { ExportList } from "@/components/exports/export-list";
+import { RequestExportForm } from "@/components/exports/request-export-form";
 import { NameForm } from "@/components/forms/name-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TENANT_LABEL } from "@/lib/config/app";
+import { listTenantExports } from "@/lib/exports/exports";
 import { can } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantPath } from "@/lib/tenants/paths";
 import { requireTenant } from "@/lib/tenants/require-tenant";
-import { renameTenantAction } from "./actions";
+import { TENANT_RESTORE_DAYS } from "@/lib/tenants/lifecycle";
+import { deleteTenantAction, exportTenantAction, renameTenantAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -15,6 +20,9 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
   const { slug } = await params;
   const ctx = await requireTenant(slug);
   const canRename = can(ctx.role, "tenant.rename");
+  const canExport = can(ctx.role, "data.export");
+  const canDelete = can(ctx.role, "tenant.delete");
+  const exports = canExport ? await listTenantExports(ctx.tenant.id) : [];
 
   return (
     <>
@@ -44,6 +52,40 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
           <code className="rounded bg-zinc-100 px-2 py-1 font-mono text-sm">{tenantPath(slug)}</code>
         </CardContent>
       </Card>
+      {canExport && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Export data</CardTitle>
+            <CardDescription>
+              A zip of everything in this {TENANT_LABEL.singular}: members, invitations, customers, API keys (without their secrets), the activity log and the plan
+              history, each as JSON and CSV. We&apos;ll email you a download link that works for 7 days.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <RequestExportForm action={exportTenantAction.bind(null, slug)} label={`Export ${TENANT_LABEL.singular} data`} />
+            <ExportList exports={exports} />
+          </CardContent>
+        </Card>
+      )}
+      {canDelete && (
+        <Card className="border-red-200">
+          <CardHeader>
+            <CardTitle className="text-red-700">Delete this {TENANT_LABEL.singular}</CardTitle>
+            <CardDescription>
+              Everyone loses access at once, every member gets an email, API keys stop working and a paid subscription is cancelled now. An owner can restore it
+              from their account page for {TENANT_RESTORE_DAYS} days; after that it is erased with everything in it.
+            </CardDescription>
+          </CardHeader>
+          <ConfirmByTypingForm
+            action={deleteTenantAction.bind(null, slug)}
+            name="confirmName"
+            expected={ctx.tenant.name}
+            label={`Type “${ctx.tenant.name}” to confirm`}
+            button={`Delete ${ctx.tenant.name}`}
+            pendingLabel="Deleting…"
+          />
+        </Card>
+      )}
     </>
   );
 }
