@@ -51,28 +51,38 @@ describe("environment", () => {
     const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://app.example.com", EMAIL_SERVER: "smtp://m:25", EMAIL_FROM: "a@b.c" };
     expect(problemsOf(base)).toEqual([expect.stringMatching(/^TRUSTED_PROXY is required in production outside Vercel/)]);
     for (const TRUSTED_PROXY of ["none", "1", "vercel"]) expect(problemsOf({ ...base, TRUSTED_PROXY })).toEqual([]);
-    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://x" })).toEqual([]);
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://x", CRON_SECRET: "c".repeat(16) })).toEqual([]);
     expect(problemsOf({ ...base, TRUSTED_PROXY: "true" })).toEqual([expect.stringMatching(/^TRUSTED_PROXY must be "vercel", "none", or the number/)]);
   });
 
   it("trusts the Host header in production only when told to, and only with \"true\"", () => {
     const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), EMAIL_SERVER: "smtp://m:25", EMAIL_FROM: "a@b.c", TRUSTED_PROXY: "1" };
     expect(problemsOf({ ...base, AUTH_TRUST_HOST: "true" })).toEqual([]);
-    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([]);
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db", CRON_SECRET: "c".repeat(16) })).toEqual([]);
     expect(problemsOf({ ...base, AUTH_TRUST_HOST: "false" })).toEqual([
       expect.stringMatching(/^AUTH_TRUST_HOST must be "true", or unset/),
     ]);
   });
 
   it("refuses the outbox on Vercel, where anyone could read sign-in links", () => {
-    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db", EMAIL_OUTBOX: "true" })).toEqual([
+    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db", EMAIL_OUTBOX: "true", CRON_SECRET: "c".repeat(16) })).toEqual([
       expect.stringMatching(/^EMAIL_OUTBOX cannot be used on Vercel/),
     ]);
   });
 
   it("wants a real Postgres on Vercel, where no disk lasts", () => {
-    expect(problemsOf({ VERCEL: "1" })).toEqual([expect.stringMatching(/^DATABASE_URL is required on Vercel/)]);
-    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([]);
+    expect(problemsOf({ VERCEL: "1", CRON_SECRET: "c".repeat(16) })).toEqual([expect.stringMatching(/^DATABASE_URL is required on Vercel/)]);
+    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db", CRON_SECRET: "c".repeat(16) })).toEqual([]);
+  });
+
+  it("wants a cron secret on Vercel, where only the cron route runs background jobs", () => {
+    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([expect.stringMatching(/^CRON_SECRET is required on Vercel/)]);
+    expect(problemsOf({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db", CRON_SECRET: "short" })).toEqual([expect.stringMatching(/^CRON_SECRET must be at least 16/)]);
+  });
+
+  it("takes JOBS_WORKER as inline, cron or off", () => {
+    for (const JOBS_WORKER of ["inline", "cron", "off"]) expect(problemsOf({ JOBS_WORKER })).toEqual([]);
+    expect(problemsOf({ JOBS_WORKER: "yes" })).toEqual([expect.stringMatching(/^JOBS_WORKER must be "inline", "cron" or "off"/)]);
   });
 
   it("accepts production with SMTP, or with the outbox chosen explicitly for a demo", () => {
@@ -96,10 +106,10 @@ describe("environment", () => {
     expect(problemsOf({ EMAIL_OUTBOX: "true" })).toEqual([]);
     expect(problemsOf({ NODE_ENV: "test", EMAIL_OUTBOX: "true" })).toEqual([]);
     // Vercel's own refusal stands, demo or not, and is said once.
-    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db" })).toEqual([
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db", CRON_SECRET: "c".repeat(16) })).toEqual([
       expect.stringMatching(/^EMAIL_OUTBOX cannot be used on Vercel/),
     ]);
-    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db", DEMO_MODE: "true" })).toEqual([
+    expect(problemsOf({ ...base, VERCEL: "1", DATABASE_URL: "postgres://u@h/db", CRON_SECRET: "c".repeat(16), DEMO_MODE: "true" })).toEqual([
       expect.stringMatching(/^EMAIL_OUTBOX cannot be used on Vercel/),
     ]);
   });
