@@ -35,9 +35,9 @@ export type DatabaseHandle = {
  */
 export type RawSql = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
-/** JSON for plain objects, as node-postgres does; arrays, dates and scalars as they are. */
+/** JSON for plain objects and null for undefined, as node-postgres does; arrays, dates and scalars as they are. */
 export const rawParam = (value: unknown) =>
-  value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? JSON.stringify(value) : value;
+  value === undefined ? null : value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? JSON.stringify(value) : value;
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
@@ -92,8 +92,16 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     serverPrepare,
     raw: {
       async executeSql(text, values) {
-        // Without parameters, the simple protocol: pg-boss sends several statements at once.
-        const rows = values?.length ? await client.unsafe(text, values.map(rawParam) as never[]) : await client.unsafe(text).simple();
+        if (values?.length) return { rows: [...((await client.unsafe(text, values.map(rawParam) as never[])) as unknown as Record<string, unknown>[])] };
+        // Without parameters, the simple protocol: pg-boss sends several statements at once,
+        // some of them a whole BEGIN … COMMIT, which postgres.js runs only on a connection of its own.
+        const reserved = /^\s*BEGIN\b/i.test(text) ? await client.reserve() : null;
+        let rows;
+        try {
+          rows = await (reserved ?? client).unsafe(text).simple();
+        } finally {
+          reserved?.release();
+        }
         const last = rows.length > 0 && Array.isArray(rows[0]) ? rows.at(-1) : rows; // several statements: one result each
         return { rows: [...(last as unknown as Record<string, unknown>[])] };
       },

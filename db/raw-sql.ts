@@ -11,7 +11,7 @@ export function rawQuery(text: string, values: readonly unknown[] = []): SQL {
   for (const match of text.matchAll(/\$(\d+)/g)) {
     const index = Number(match[1]) - 1;
     if (index < 0 || index >= values.length) throw new Error(`rawQuery: no value for $${match[1]}`);
-    chunks.push(sql.raw(text.slice(last, match.index)), sql`${rawParam(values[index] ?? null)}`);
+    chunks.push(sql.raw(text.slice(last, match.index)), sql`${rawParam(values[index])}`);
     last = match.index + match[0].length;
   }
   chunks.push(sql.raw(text.slice(last)));

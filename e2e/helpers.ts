@@ -13,16 +13,22 @@ export function uniqueEmail(name: string): string {
   return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
 }
 
-/** The link in the newest mail to `email` whose subject contains `subject`, from the development outbox. */
+/**
+ * The link in the newest mail to `email` whose subject contains `subject`, from the
+ * development outbox. Mail goes out through the job queue, a moment after it is asked
+ * for: the outbox is reloaded until it shows.
+ */
 export async function linkMailedTo(page: Page, email: string, subject: string): Promise<string> {
-  await openOutbox(page);
   const message = page
     .getByTestId("outbox-message")
     .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
     .filter({ has: page.getByRole("heading", { name: subject }) })
     .first();
-  await expect(message).toBeVisible();
-  return (await message.getByRole("link").getAttribute("href"))!;
+  await expect(async () => {
+    await openOutbox(page);
+    await expect(message).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  return (await message.getByRole("link").first().getAttribute("href"))!;
 }
 
 /** Opens the newest sign-in link mailed to `email`. */
