@@ -10,7 +10,8 @@ afterEach(() => {
 });
 
 async function startLog(env: Record<string, string>): Promise<string[]> {
-  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  // The worker has its own test (lib/worker/start-worker.test.ts).
+  for (const [key, value] of Object.entries({ JOBS_WORKER: "off", ...env })) vi.stubEnv(key, value);
   const info = vi.spyOn(console, "info").mockImplementation(() => {});
   await startServer();
   return info.mock.calls.map((call) => call.join(" "));

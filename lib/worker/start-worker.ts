@@ -37,7 +37,10 @@ export function startJobWorker(mode: JobsWorkerMode): void {
   }
   let running = false;
   let again = false;
+  let stopped = false;
+  const timers = new Set<NodeJS.Timeout>();
   const tick = async () => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
@@ -47,25 +50,41 @@ export function startJobWorker(mode: JobsWorkerMode): void {
       do {
         again = false;
         await runJobs();
-      } while (again);
+      } while (again && !stopped);
     } catch (error) {
       console.error("[jobs] worker:", error instanceof Error ? error.message : error);
     } finally {
       running = false;
     }
   };
+  const soon = (ms: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void tick();
+    }, ms);
+    timer.unref();
+    timers.add(timer);
+  };
   const interval = setInterval(tick, POLL_MS);
   interval.unref();
   // Soon after an enqueue; once more a little later, for one made inside a transaction
   // that had not committed yet.
   const stopListening = onJobEnqueued(() => {
-    setTimeout(tick, 10).unref();
-    setTimeout(tick, 250).unref();
+    soon(10);
+    soon(250);
   });
   globalForWorker.__jobsWorker = {
     stop: () => {
+      stopped = true;
       clearInterval(interval);
+      for (const timer of timers) clearTimeout(timer);
       stopListening();
     },
   };
+}
+
+/** Stops this process's worker (tests; a script shutting down). */
+export function stopJobWorker(): void {
+  globalForWorker.__jobsWorker?.stop();
+  globalForWorker.__jobsWorker = undefined;
 }
