@@ -4,7 +4,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { activityLog, apiKeys, customers, emailOutbox, invitations, memberships, planChanges, tenants, users } from "@/db/schema";
+import { activityLog, apiKeys, customers, dataExports, emailOutbox, invitations, memberships, planChanges, tenants, users } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createCustomer } from "@/lib/customers/customers";
 import { createInvitation } from "@/lib/invitations/create-invitation";
@@ -12,13 +12,13 @@ import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
 import { teamOfEveryRole } from "@/lib/testing/tenant-context";
 import { acceptInvitationAction, declineInvitationAction } from "../invite/[token]/actions";
 import { signInWithEmail } from "../sign-in/actions";
-import { updateProfileAction } from "./(user)/account/actions";
+import { deleteAccountAction, exportAccountAction, restoreTenantAction, updateProfileAction } from "./(user)/account/actions";
 import { createTenantAction } from "./actions";
 import { createApiKeyAction, revokeApiKeyAction } from "./t/[slug]/api-keys/actions";
 import { checkoutAction, portalAction } from "./t/[slug]/billing/actions";
 import { createCustomerAction, deleteCustomerAction, updateCustomerAction } from "./t/[slug]/customers/actions";
 import { changeRoleAction, inviteAction, removeMemberAction, resendInvitationAction, revokeInvitationAction, transferOwnershipAction } from "./t/[slug]/members/actions";
-import { renameTenantAction } from "./t/[slug]/settings/actions";
+import { deleteTenantAction, exportTenantAction, renameTenantAction } from "./t/[slug]/settings/actions";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
@@ -66,7 +66,7 @@ async function outcomeOf(run: () => Promise<ActionState>): Promise<ActionState |
 }
 
 async function rowCounts() {
-  const tables = { activityLog, apiKeys, customers, emailOutbox, invitations, memberships, planChanges, tenants, users };
+  const tables = { activityLog, apiKeys, customers, dataExports, emailOutbox, invitations, memberships, planChanges, tenants, users };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = (await db.select({ n: count() }).from(table))[0]!.n;
   return out;
@@ -98,7 +98,12 @@ beforeAll(async () => {
     { name: "rename workspace", fields: { name: team.tenant.name }, run: tenant(renameTenantAction) },
     { name: "checkout", fields: { planId: "business", interval: "monthly" }, run: tenant(checkoutAction) },
     { name: "billing portal", fields: {}, run: tenant(portalAction) },
+    { name: "export workspace", fields: {}, run: tenant(exportTenantAction) },
+    { name: "delete workspace", fields: { confirmName: "Not its name" }, run: tenant(deleteTenantAction) },
     { name: "create workspace", fields: { name: "Side project" }, run: user(createTenantAction) },
+    { name: "restore workspace", fields: { tenantId: "00000000-0000-4000-8000-000000000000" }, run: user(restoreTenantAction) },
+    { name: "export account", fields: {}, run: user(exportAccountAction) },
+    { name: "delete account", fields: { confirmEmail: "someone-else@example.test" }, run: user(deleteAccountAction) },
     { name: "profile", fields: { name: "Olive Owner" }, run: user(updateProfileAction) },
     { name: "sign in", fields: { email: "someone@example.test", callbackUrl: "/t/x" }, run: user(signInWithEmail), lenient: "callbackUrl" },
   ];

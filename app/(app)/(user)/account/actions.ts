@@ -27,7 +27,7 @@ export const restoreTenantAction = userAction(restoreTenantSchema, async (user, 
   redirect(`${tenantPath(slug)}?restored=1`);
 });
 
-export const exportAccountAction = userAction(z.object({}), async (user) => {
+export const exportAccountAction = userAction(z.object({}).strict(), async (user) => {
   await requestAccountExport(user, await clientIp(), await getAppUrl());
   revalidatePath("/account");
 });

@@ -16,7 +16,7 @@ export const renameTenantAction = tenantAction(renameTenantSchema, async (ctx, i
   revalidatePath(tenantPath(ctx.tenant.slug), "layout");
 });
 
-export const exportTenantAction = tenantAction(z.object({}), async (ctx) => {
+export const exportTenantAction = tenantAction(z.object({}).strict(), async (ctx) => {
   await requestTenantExport(ctx, await getAppUrl());
   revalidatePath(`${tenantPath(ctx.tenant.slug)}/settings`);
 });
