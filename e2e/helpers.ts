@@ -13,28 +13,36 @@ export function uniqueEmail(name: string): string {
   return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
 }
 
+/** Sign-in links already opened in this worker: each works once, so none is opened twice. */
+const openedLinks = new Set<string>();
+
 /**
  * The link in the newest mail to `email` whose subject contains `subject`, from the
- * development outbox. Mail goes out through the job queue, a moment after it is asked
- * for: the outbox is reloaded until it shows.
+ * development outbox (with `fresh`, the newest whose link was not opened yet). Mail goes
+ * out through the job queue, a moment after it is asked for: the outbox is reloaded until
+ * it shows.
  */
-export async function linkMailedTo(page: Page, email: string, subject: string): Promise<string> {
-  const message = page
+export async function linkMailedTo(page: Page, email: string, subject: string, { fresh = false } = {}): Promise<string> {
+  const messages = page
     .getByTestId("outbox-message")
     .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
-    .filter({ has: page.getByRole("heading", { name: subject }) })
-    .first();
+    .filter({ has: page.getByRole("heading", { name: subject }) });
+  let href: string | undefined;
   await expect(async () => {
     await openOutbox(page);
-    await expect(message).toBeVisible({ timeout: 500 });
+    await expect(messages.first()).toBeVisible({ timeout: 500 });
+    const links = await messages.evaluateAll((items) => items.map((item) => item.querySelector("a")?.getAttribute("href") ?? ""));
+    href = links.find((link) => link && !(fresh && openedLinks.has(link)));
+    expect(href, "a new mail").toBeTruthy();
   }).toPass({ timeout: 15_000 });
-  return (await message.getByRole("link").first().getAttribute("href"))!;
+  return href!;
 }
 
-/** Opens the newest sign-in link mailed to `email`. */
+/** Opens the newest sign-in link mailed to `email` that was not opened before. */
 export async function openMagicLink(page: Page, email: string) {
-  const href = await linkMailedTo(page, email, "Sign in to");
+  const href = await linkMailedTo(page, email, "Sign in to", { fresh: true });
   expect(href).toContain("/api/auth/callback/email");
+  openedLinks.add(href);
   await page.goto(href);
 }
 

@@ -27,7 +27,11 @@ test("the token opens the outbox, then its cookie does, for the outbox alone", a
   const response = await page.goto(`/dev/outbox?token=${OUTBOX_TOKEN}`);
   expect(response?.status()).toBe(200);
   await expect(page).toHaveURL(/\/dev\/outbox$/); // the token left the address bar
-  await expect(page.getByTestId("outbox-message").filter({ hasText: email })).toBeVisible();
+  // The mail is sent by the job queue a moment later: the cookie alone reloads the outbox.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("outbox-message").filter({ hasText: email })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
 
   const cookie = (await context.cookies()).find((c) => c.name === "outbox_token");
   expect(cookie).toMatchObject({ value: OUTBOX_TOKEN, path: "/dev/outbox", httpOnly: true, sameSite: "Lax" });
