@@ -20,7 +20,7 @@ test("an owner exports a workspace, deletes it (its member loses access and is t
   expect((await download).suggestedFilename()).toMatch(new RegExp(`^${slug}-export-.*\\.zip$`));
 
   // Delete: the button waits for the exact name.
-  const danger = page.getByRole("button", { name: `Delete ${name}` });
+  const danger = page.getByRole("button", { name: "Delete this workspace" });
   await expect(danger).toBeDisabled();
   await page.getByLabel(`Type “${name}” to confirm`).fill(name.toUpperCase());
   await expect(danger).toBeDisabled();

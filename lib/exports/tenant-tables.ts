@@ -1,8 +1,28 @@
 import "server-only";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { activityLog, apiKeys, customers, invitations, memberships, planChanges, subscriptions, tenants, users } from "@/db/schema";
 import { BATCH_ROWS, keysetRows, once, type ExportTable } from "./sources";
+
+type Row = Record<string, unknown>;
+
+/** A tenant-owned table read in batches on one of its columns, within the one tenant. */
+function keyed(name: string, table: PgTable & { tenantId: AnyPgColumn }, columns: Record<string, AnyPgColumn>, key: string, tenantId: string, join?: (q: ReturnType<typeof selectFrom>) => ReturnType<typeof selectFrom>): ExportTable {
+  const keyColumn = columns[key]!;
+  return {
+    name,
+    columns: Object.keys(columns),
+    rows: () =>
+      keysetRows<Row>((after) => {
+        const where: SQL = and(eq(table.tenantId, tenantId), after ? gt(keyColumn, after[key]) : undefined)!;
+        const query = selectFrom(columns, table);
+        return (join ? join(query) : query).where(where).orderBy(asc(keyColumn)).limit(BATCH_ROWS) as unknown as Promise<Row[]>;
+      }),
+  };
+}
+
+const selectFrom = (columns: Record<string, AnyPgColumn>, table: PgTable) => db.select(columns).from(table).$dynamic();
 
 /**
  * What a workspace export holds, table by table. Secrets never leave: no key or token
@@ -10,8 +30,6 @@ import { BATCH_ROWS, keysetRows, once, type ExportTable } from "./sources";
  * the export was authorised for (lib/exports/request-export.ts checked the caller).
  */
 export function tenantExportTables(tenantId: string): ExportTable[] {
-  const customerColumns = { id: customers.id, name: customers.name, company: customers.company, email: customers.email, phone: customers.phone, notes: customers.notes, createdAt: customers.createdAt, updatedAt: customers.updatedAt };
-  const activityColumns = { id: activityLog.id, createdAt: activityLog.createdAt, actor: activityLog.actorLabel, action: activityLog.action, targetType: activityLog.targetType, targetId: activityLog.targetId, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip };
   return [
     {
       name: "workspace",
@@ -25,84 +43,13 @@ export function tenantExportTables(tenantId: string): ExportTable[] {
             .where(eq(tenants.id, tenantId)),
         ),
     },
-    {
-      name: "members",
-      columns: ["userId", "name", "email", "role", "joinedAt"],
-      rows: () =>
-        keysetRows<{ userId: string }>((after) =>
-          db
-            .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.joinedAt })
-            .from(memberships)
-            .innerJoin(users, eq(users.id, memberships.userId))
-            .where(and(eq(memberships.tenantId, tenantId), after ? gt(memberships.userId, after.userId) : undefined))
-            .orderBy(asc(memberships.userId))
-            .limit(BATCH_ROWS),
-        ),
-    },
-    {
-      name: "invitations",
-      columns: ["id", "email", "role", "createdAt", "expiresAt", "acceptedAt", "declinedAt", "revokedAt"],
-      rows: () =>
-        keysetRows<{ id: string }>((after) =>
-          db
-            .select({ id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, revokedAt: invitations.revokedAt })
-            .from(invitations)
-            .where(and(eq(invitations.tenantId, tenantId), after ? gt(invitations.id, after.id) : undefined))
-            .orderBy(asc(invitations.id))
-            .limit(BATCH_ROWS),
-        ),
-    },
-    {
-      name: "customers",
-      columns: Object.keys(customerColumns),
-      rows: () =>
-        keysetRows<{ id: string }>((after) =>
-          db
-            .select(customerColumns)
-            .from(customers)
-            .where(and(eq(customers.tenantId, tenantId), after ? gt(customers.id, after.id) : undefined))
-            .orderBy(asc(customers.id))
-            .limit(BATCH_ROWS),
-        ),
-    },
-    {
-      name: "api_keys",
-      columns: ["id", "name", "display", "scopes", "createdAt", "lastUsedAt", "expiresAt", "revokedAt"],
-      rows: () =>
-        keysetRows<{ id: string }>((after) =>
-          db
-            .select({ id: apiKeys.id, name: apiKeys.name, display: apiKeys.display, scopes: apiKeys.scopes, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt })
-            .from(apiKeys)
-            .where(and(eq(apiKeys.tenantId, tenantId), after ? gt(apiKeys.id, after.id) : undefined))
-            .orderBy(asc(apiKeys.id))
-            .limit(BATCH_ROWS),
-        ),
-    },
-    {
-      name: "activity",
-      columns: Object.keys(activityColumns),
-      rows: () =>
-        keysetRows<{ id: number }>((after) =>
-          db
-            .select(activityColumns)
-            .from(activityLog)
-            .where(and(eq(activityLog.tenantId, tenantId), after ? gt(activityLog.id, after.id) : undefined))
-            .orderBy(asc(activityLog.id))
-            .limit(BATCH_ROWS),
-        ),
-    },
-    {
-      name: "plan_history",
-      columns: ["id", "createdAt", "fromPlan", "toPlan", "source"],
-      rows: () =>
-        keysetRows<{ id: number }>((after) =>
-          db
-            .select({ id: planChanges.id, createdAt: planChanges.createdAt, fromPlan: planChanges.fromPlan, toPlan: planChanges.toPlan, source: planChanges.source })
-            .from(planChanges)
-            .where(and(eq(planChanges.tenantId, tenantId), after ? gt(planChanges.id, after.id) : undefined))
-            .orderBy(asc(planChanges.id))
-            .limit(BATCH_ROWS),
-        ),
-    },
+    keyed("members", memberships, { userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.joinedAt }, "userId", tenantId, (q) =>
+      q.innerJoin(users, eq(users.id, memberships.userId)),
+    ),
+    keyed("invitations", invitations, { id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, revokedAt: invitations.revokedAt }, "id", tenantId),
+    keyed("customers", customers, { id: customers.id, name: customers.name, company: customers.company, email: customers.email, phone: customers.phone, notes: customers.notes, createdAt: customers.createdAt, updatedAt: customers.updatedAt }, "id", tenantId),
+    keyed("api_keys", apiKeys, { id: apiKeys.id, name: apiKeys.name, display: apiKeys.display, scopes: apiKeys.scopes, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt }, "id", tenantId),
+    keyed("activity", activityLog, { id: activityLog.id, createdAt: activityLog.createdAt, actor: activityLog.actorLabel, action: activityLog.action, targetType: activityLog.targetType, targetId: activityLog.targetId, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip }, "id", tenantId),
+    keyed("plan_history", planChanges, { id: planChanges.id, createdAt: planChanges.createdAt, fromPlan: planChanges.fromPlan, toPlan: planChanges.toPlan, source: planChanges.source }, "id", tenantId),
   ];
 }

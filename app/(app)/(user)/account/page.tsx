@@ -24,7 +24,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
 
   return (
     <main className="mx-auto grid max-w-3xl gap-6 px-4 py-8 sm:px-6">
-      <PageHeader title="Account settings" description="How you appear to the people you work with." />
+      <PageHeader title="Account settings" description="How you appear to the people you work with, your data, and your account." />
       <Card>
         <CardHeader>
           <CardTitle>Display name</CardTitle>

@@ -81,7 +81,7 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
             name="confirmName"
             expected={ctx.tenant.name}
             label={`Type “${ctx.tenant.name}” to confirm`}
-            button={`Delete ${ctx.tenant.name}`}
+            button={`Delete this ${TENANT_LABEL.singular}`}
             pendingLabel="Deleting…"
           />
         </Card>
