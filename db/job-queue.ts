@@ -12,7 +12,8 @@ export const deadLetterOf = (name: JobQueueName) => `${name}-dead`;
 
 /** pg-boss on a connection, without its timers (lib/worker drives it) and without starting it: nothing runs until asked. */
 export function jobQueueOn(raw: RawSql): PgBoss {
-  const boss = new PgBoss({ db: raw, schema: JOB_SCHEMA, migrate: false, supervise: false, schedule: false });
+  // Failed jobs stay in the job table (where `npm run jobs` lists and retries them) a week.
+  const boss = new PgBoss({ db: raw, schema: JOB_SCHEMA, migrate: false, supervise: false, schedule: false, archiveFailedAfterSeconds: 7 * 24 * 3600 });
   boss.on("error", (error) => console.error("[jobs]", error));
   return boss;
 }

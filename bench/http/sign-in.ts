@@ -32,12 +32,18 @@ export async function signInByMagicLink(browser: Browser, baseUrl: string, email
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
-    await page.goto(`/dev/outbox?token=${encodeURIComponent(outboxToken)}`);
-    const message = page
-      .getByTestId("outbox-message")
-      .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
-      .first();
-    const href = await message.locator('a[href*="/api/auth/callback/email"]').first().getAttribute("href");
+    // The mail goes out through the job queue, a moment after it is asked for.
+    let href: string | null = null;
+    for (let attempt = 0; attempt < 60 && !href; attempt++) {
+      if (attempt > 0) await page.waitForTimeout(250);
+      await page.goto(`/dev/outbox?token=${encodeURIComponent(outboxToken)}`);
+      const message = page
+        .getByTestId("outbox-message")
+        .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
+        .first();
+      const link = message.locator('a[href*="/api/auth/callback/email"]').first();
+      href = (await link.count()) > 0 ? await link.getAttribute("href") : null;
+    }
     if (!href) throw new Error(`No sign-in link for ${email} in /dev/outbox`);
     await page.goto(href);
     await page.waitForURL((url) => url.pathname.startsWith("/t"));

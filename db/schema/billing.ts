@@ -2,6 +2,9 @@ import { bigint, boolean, pgTable, primaryKey, text, timestamp, uuid } from "dri
 import { users } from "./auth";
 import { tenants } from "./tenants";
 
+/** Stripe subscription statuses that will never bill again. */
+export const ENDED_SUBSCRIPTION_STATUSES: readonly string[] = ["canceled", "incomplete_expired"];
+
 /** The Stripe side of a tenant's paid plan, as last read from Stripe (one row per tenant). */
 export const subscriptions = pgTable("subscriptions", {
   tenantId: uuid("tenant_id")

@@ -1,4 +1,4 @@
-import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenants } from "./tenants";
 
@@ -18,12 +18,13 @@ export const dataExports = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind", { enum: ["tenant", "account"] }).notNull(),
     tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
-    requestedById: text("requested_by_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null once the requester's account is gone: a workspace's export stays for its other admins (an account's is deleted with it). */
+    requestedById: text("requested_by_id").references(() => users.id, { onDelete: "set null" }),
     status: text("status", { enum: ["queued", "building", "ready", "failed"] }).notNull().default("queued"),
     fileName: text("file_name").notNull(),
-    sizeBytes: integer("size_bytes"),
+    /** The build that owns the archive: each run claims a new one, so two runs never mix their pieces. */
+    attempt: uuid("attempt"),
+    sizeBytes: bigint("size_bytes", { mode: "number" }),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readyAt: timestamp("ready_at", { withTimezone: true }),
@@ -39,8 +40,9 @@ export const dataExportChunks = pgTable(
     exportId: uuid("export_id")
       .notNull()
       .references(() => dataExports.id, { onDelete: "cascade" }),
+    attempt: uuid("attempt").notNull(),
     seq: integer("seq").notNull(),
     data: bytea("data").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.exportId, t.seq] })],
+  (t) => [primaryKey({ columns: [t.exportId, t.attempt, t.seq] })],
 );

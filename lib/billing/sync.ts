@@ -2,8 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db } from "@/db/client";
-import { planChanges, subscriptions, tenants } from "@/db/schema";
+import { ENDED_SUBSCRIPTION_STATUSES, planChanges, subscriptions, tenants } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { planOf, type PlanId } from "@/lib/plans/plans";
 import type { SessionUser } from "@/lib/tenants/context";
 import { planOfPrice } from "./prices";
@@ -62,6 +63,12 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
       await tx.insert(subscriptions).values({ tenantId, ...values }).onConflictDoUpdate({ target: subscriptions.tenantId, set: values });
     } else {
       await tx.delete(subscriptions).where(eq(subscriptions.tenantId, tenantId));
+    }
+
+    // A deleted workspace must not pay: a subscription that appears after the deletion
+    // (a Checkout finished meanwhile, a webhook late) is cancelled like the first.
+    if (tenant.deletedAt && data.some((s) => !ENDED_SUBSCRIPTION_STATUSES.includes(s.status))) {
+      await enqueueJob("billing-cancel-subscription", { tenantId, before: new Date(Date.now() + 60_000).toISOString() }, { executor: tx });
     }
 
     if (planId !== tenant.planId) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { dataExportChunks, dataExports, tenants, users } from "@/db/schema";
 import { APP_NAME } from "@/lib/config/app";
@@ -62,6 +62,7 @@ async function subjectOf(row: typeof dataExports.$inferSelect): Promise<string |
     const [tenant] = await db.select({ name: tenants.name, deletedAt: tenants.deletedAt }).from(tenants).where(eq(tenants.id, row.tenantId!));
     return tenant && !tenant.deletedAt ? tenant.name : null;
   }
+  if (!row.requestedById) return null;
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, row.requestedById));
   return user ? (user.email ?? "your account") : null;
 }
@@ -70,7 +71,7 @@ async function subjectOf(row: typeof dataExports.$inferSelect): Promise<string |
  * The `export-build` job: writes the archive into data_export_chunks, streaming every
  * table in batches (memory stays flat however big the workspace), marks it ready for
  * 7 days and mails the requester. A second run of a ready export does nothing; of a
- * half-built one, starts it over.
+ * half-built one, starts it over under a new attempt.
  */
 export async function buildExport({ exportId, appUrl }: JobPayload<"export-build">) {
   const [row] = await db.select().from(dataExports).where(eq(dataExports.id, exportId));
@@ -82,12 +83,20 @@ export async function buildExport({ exportId, appUrl }: JobPayload<"export-build
     return { skipped: "deleted" };
   }
 
-  await db.update(dataExports).set({ status: "building", error: null }).where(eq(dataExports.id, exportId));
-  await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
+  // Each run claims the export with an attempt of its own: a run that was given up for dead
+  // and is still writing cannot mix its pieces into this one's, nor publish over it.
+  const [claimed] = await db
+    .update(dataExports)
+    .set({ status: "building", error: null, attempt: sql`gen_random_uuid()` })
+    .where(and(eq(dataExports.id, exportId), ne(dataExports.status, "ready")))
+    .returning({ attempt: dataExports.attempt });
+  if (!claimed?.attempt) return { skipped: "ready" };
+  const attempt = claimed.attempt;
+  const mine = and(eq(dataExports.id, exportId), eq(dataExports.attempt, attempt));
   try {
     const what = row.kind === "tenant" ? `the workspace ${label}` : `your account (${label})`;
-    const tables = row.kind === "tenant" ? tenantExportTables(row.tenantId!) : accountExportTables(row.requestedById);
-    const sink = new ChunkSink(exportId);
+    const tables = row.kind === "tenant" ? tenantExportTables(row.tenantId!) : accountExportTables(row.requestedById!);
+    const sink = new ChunkSink(exportId, attempt);
     const zip = new ZipWriter(sink);
     await zip.file("README.txt", [readme(what, tables)]);
     for (const table of tables) {
@@ -98,17 +107,25 @@ export async function buildExport({ exportId, appUrl }: JobPayload<"export-build
 
     const readyAt = new Date();
     const expiresAt = new Date(readyAt.getTime() + EXPORT_TTL_DAYS * 24 * 60 * 60 * 1000);
-    await db.transaction(async (tx) => {
-      await tx.update(dataExports).set({ status: "ready", sizeBytes: sink.total, readyAt, expiresAt }).where(eq(dataExports.id, exportId));
-      const [requester] = await tx.select({ email: users.email }).from(users).where(eq(users.id, row.requestedById));
+    const published = await db.transaction(async (tx) => {
+      const [ready] = await tx.update(dataExports).set({ status: "ready", sizeBytes: sink.total, readyAt, expiresAt }).where(mine).returning({ id: dataExports.id });
+      if (!ready) return false;
+      await tx.delete(dataExportChunks).where(and(eq(dataExportChunks.exportId, exportId), ne(dataExportChunks.attempt, attempt)));
+      const [requester] = row.requestedById ? await tx.select({ email: users.email }).from(users).where(eq(users.id, row.requestedById)) : [];
       if (requester?.email) {
         const message = exportReadyEmail({ what: row.kind === "tenant" ? `the workspace ${label}` : "your account", url: `${appUrl}${exportPath(exportId)}`, expiresAt });
         await sendEmail({ to: requester.email, ...message }, { executor: tx });
       }
+      return true;
     });
+    if (!published) {
+      await db.delete(dataExportChunks).where(and(eq(dataExportChunks.exportId, exportId), eq(dataExportChunks.attempt, attempt)));
+      return { skipped: "superseded" };
+    }
     return { bytes: sink.total };
   } catch (error) {
-    await db.update(dataExports).set({ status: "failed", error: "The export could not be built; it will be tried again." }).where(eq(dataExports.id, exportId));
+    await db.delete(dataExportChunks).where(and(eq(dataExportChunks.exportId, exportId), eq(dataExportChunks.attempt, attempt)));
+    await db.update(dataExports).set({ status: "failed", error: "The export could not be built; it will be tried again." }).where(mine);
     throw error;
   }
 }

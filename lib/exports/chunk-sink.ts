@@ -14,7 +14,10 @@ export class ChunkSink {
   private seq = 0;
   total = 0;
 
-  constructor(private readonly exportId: string) {}
+  constructor(
+    private readonly exportId: string,
+    private readonly attempt: string,
+  ) {}
 
   push(data: Uint8Array) {
     if (data.length === 0) return;
@@ -31,7 +34,7 @@ export class ChunkSink {
       const rest = all.subarray(piece.length);
       this.pending = rest.length ? [rest] : [];
       this.pendingBytes = rest.length;
-      await db.insert(dataExportChunks).values({ exportId: this.exportId, seq: this.seq++, data: Buffer.from(piece) });
+      await db.insert(dataExportChunks).values({ exportId: this.exportId, attempt: this.attempt, seq: this.seq++, data: Buffer.from(piece) });
     }
   }
 }

@@ -29,13 +29,14 @@ export async function getDownloadableExportOrThrow(userId: string, exportId: str
   return row;
 }
 
-/** The archive's bytes, one stored piece at a time. */
-export async function* exportBytes(exportId: string): AsyncIterable<Uint8Array> {
+/** The archive's bytes (the pieces of the build that finished it), one stored piece at a time. */
+export async function* exportBytes(row: Pick<DataExport, "id" | "attempt">): AsyncIterable<Uint8Array> {
+  if (!row.attempt) return;
   for (let seq = 0; ; seq++) {
     const [chunk] = await db
       .select({ data: dataExportChunks.data })
       .from(dataExportChunks)
-      .where(and(eq(dataExportChunks.exportId, exportId), eq(dataExportChunks.seq, seq)));
+      .where(and(eq(dataExportChunks.exportId, row.id), eq(dataExportChunks.attempt, row.attempt), eq(dataExportChunks.seq, seq)));
     if (!chunk) return;
     yield new Uint8Array(chunk.data);
   }

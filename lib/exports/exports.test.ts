@@ -20,8 +20,9 @@ import { requestAccountExport, requestTenantExport } from "./request-export";
 const APP = "http://localhost:3000";
 
 async function archiveOf(exportId: string): Promise<Record<string, string>> {
+  const [row] = await db.select().from(dataExports).where(eq(dataExports.id, exportId));
   const parts: Uint8Array[] = [];
-  for await (const part of exportBytes(exportId)) parts.push(part);
+  for await (const part of exportBytes(row!)) parts.push(part);
   const files = unzipSync(new Uint8Array(Buffer.concat(parts)));
   return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
@@ -111,11 +112,31 @@ describe("exporting an account", () => {
   });
 });
 
+describe("building an export twice at once (a worker given up for dead, and its retry)", () => {
+  it("publishes one whole archive, never a mix of both runs' pieces", async () => {
+    const owner = await memberOf(null, "owner");
+    for (let i = 0; i < 30; i++) await createCustomer(owner.ctx, { name: `Customer ${i}`, notes: "x".repeat(2000) + i });
+    const requested = await requestTenantExport(owner.ctx, APP);
+    const { buildExport } = await import("./build-export");
+    const runs = await Promise.all([0, 1].map(() => buildExport({ exportId: requested.id, appUrl: APP })));
+    expect(runs.filter((r) => "bytes" in r)).not.toHaveLength(0);
+    const [row] = await db.select().from(dataExports).where(eq(dataExports.id, requested.id));
+    expect(row!.status).toBe("ready");
+    const chunks = await db.select({ attempt: dataExportChunks.attempt }).from(dataExportChunks).where(eq(dataExportChunks.exportId, requested.id));
+    expect(new Set(chunks.map((c) => c.attempt))).toEqual(new Set([row!.attempt]));
+    const files = await archiveOf(requested.id);
+    expect(JSON.parse(files["customers.json"]!)).toHaveLength(30);
+    // A third run finds it ready and leaves it alone.
+    expect(await buildExport({ exportId: requested.id, appUrl: APP })).toEqual({ skipped: "ready" });
+  });
+});
+
 describe("the archive's storage", () => {
   it("keeps at most one piece in memory and stores the rest in order", async () => {
     const owner = await memberOf(null, "owner");
     const [row] = await db.insert(dataExports).values({ kind: "account", requestedById: owner.user.id, fileName: "x.zip" }).returning();
-    const sink = new ChunkSink(row!.id);
+    const attempt = crypto.randomUUID();
+    const sink = new ChunkSink(row!.id, attempt);
     const bytes = Buffer.alloc(Math.round(CHUNK_BYTES * 2.5));
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
     for (let offset = 0; offset < bytes.length; offset += 100_000) {
@@ -127,7 +148,7 @@ describe("the archive's storage", () => {
     const stored = await db.select().from(dataExportChunks).where(eq(dataExportChunks.exportId, row!.id));
     expect(stored.map((c) => c.data.length).sort((a, b) => b - a)).toEqual([CHUNK_BYTES, CHUNK_BYTES, bytes.length - 2 * CHUNK_BYTES]);
     const back: Uint8Array[] = [];
-    for await (const part of exportBytes(row!.id)) back.push(part);
+    for await (const part of exportBytes({ id: row!.id, attempt })) back.push(part);
     expect(Buffer.concat(back).equals(bytes)).toBe(true);
   });
 

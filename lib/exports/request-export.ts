@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { dataExports, memberships, tenants } from "@/db/schema";
+import { dataExports, memberships, tenants, users } from "@/db/schema";
 import { logActivity, recordActivity } from "@/lib/activity/record";
-import { UserError } from "@/lib/errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { SessionUser, TenantContext } from "@/lib/tenants/context";
@@ -16,8 +16,13 @@ const stamp = (now: Date) => now.toISOString().slice(0, 10);
 export async function requestTenantExport(ctx: TenantContext, appUrl: string): Promise<DataExport> {
   assertCan(ctx, "data.export", "Only owners and admins can export this workspace.");
   return db.transaction(async (tx) => {
-    // One at a time per workspace: the lock makes two parallel clicks one export.
-    await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
+    // One at a time per workspace: the lock makes two parallel clicks one export. The
+    // workspace and the role are read again under it.
+    const [live] = await tx.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.id, ctx.tenant.id), isNull(tenants.deletedAt))).for("update");
+    if (!live) throw new NotFoundError();
+    const [me] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, ctx.user.id)));
+    if (!me) throw new NotFoundError();
+    assertCan({ role: me.role, grants: ctx.grants }, "data.export", "Only owners and admins can export this workspace.");
     const [busy] = await tx.select({ id: dataExports.id }).from(dataExports).where(and(eq(dataExports.tenantId, ctx.tenant.id), eq(dataExports.kind, "tenant"), inProgress)).limit(1);
     if (busy) throw new UserError(BUSY);
     const [row] = await tx
@@ -33,6 +38,8 @@ export async function requestTenantExport(ctx: TenantContext, appUrl: string): P
 /** Every user: a zip of their own account. Recorded in the log of each workspace they belong to. */
 export async function requestAccountExport(user: SessionUser, ip: string | null, appUrl: string): Promise<DataExport> {
   return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
+    if (!locked) throw new NotFoundError();
     const [busy] = await tx.select({ id: dataExports.id }).from(dataExports).where(and(eq(dataExports.requestedById, user.id), eq(dataExports.kind, "account"), inProgress)).limit(1);
     if (busy) throw new UserError(BUSY);
     const [row] = await tx.insert(dataExports).values({ kind: "account", requestedById: user.id, fileName: `account-export-${stamp(new Date())}.zip` }).returning();

@@ -6,7 +6,8 @@ export { deadLetterOf } from "@/db/job-queue";
  * Every kind of background job: its payload, and how hard to try. A failed job is
  * retried after `retryDelay` seconds, doubling each time with `retryBackoff`; after
  * `retryLimit` retries it is failed and a copy goes to its dead-letter queue
- * (`{name}-dead`), where `npm run jobs` shows it. Handlers: lib/worker/handlers.ts.
+ * (`{name}-dead`), where `npm run jobs` shows it (failed jobs for 7 days, dead copies for 14).
+ * Handlers: lib/worker/handlers.ts.
  */
 export const JOBS = {
   /** One email; its body sealed with the app's secret (lib/email/sealed.ts). */
@@ -16,14 +17,17 @@ export const JOBS = {
     retryDelay: 15,
     retryBackoff: true,
     expireInSeconds: 120,
+    retentionDays: 7,
   },
-  /** Cancels a deleted workspace's Stripe subscription now; retried until Stripe confirms. */
+  /** Cancels every live Stripe subscription of a deleted workspace now; retried until Stripe confirms (about a week). */
   "billing-cancel-subscription": {
-    payload: z.object({ tenantId: z.string(), stripeSubscriptionId: z.string() }),
-    retryLimit: 25,
-    retryDelay: 30,
+    /** `before`: only subscriptions created before then (a later one is a new choice, after a restore). */
+    payload: z.object({ tenantId: z.string(), before: z.iso.datetime() }),
+    retryLimit: 12,
+    retryDelay: 60,
     retryBackoff: true,
     expireInSeconds: 120,
+    retentionDays: 30,
   },
   /** Builds a data export's archive (lib/exports). */
   "export-build": {
@@ -32,6 +36,7 @@ export const JOBS = {
     retryDelay: 60,
     retryBackoff: true,
     expireInSeconds: 60 * 30,
+    retentionDays: 7,
   },
   /** Scheduled: prunes expired sessions, sign-in tokens, invitations, rate-limit windows, exports. */
   "maintenance-cleanup": {
@@ -40,6 +45,7 @@ export const JOBS = {
     retryDelay: 60,
     retryBackoff: false,
     expireInSeconds: 600,
+    retentionDays: 1,
   },
   /** Scheduled: purges workspaces deleted more than 30 days ago. */
   "tenants-purge": {
@@ -48,6 +54,7 @@ export const JOBS = {
     retryDelay: 60,
     retryBackoff: false,
     expireInSeconds: 600,
+    retentionDays: 1,
   },
 } as const satisfies Record<JobQueueName, JobDefinition>;
 
@@ -56,7 +63,13 @@ type JobDefinition = {
   retryLimit: number;
   retryDelay: number;
   retryBackoff: boolean;
+  /** A running job not finished by then is failed (its worker died) and retried. */
   expireInSeconds: number;
+  /**
+   * pg-boss archives a job still waiting this long after it was queued, without failing
+   * it: every retry must fall inside (the last waits up to retryDelay × 2^retryLimit).
+   */
+  retentionDays: number;
 };
 
 export type JobName = keyof typeof JOBS;

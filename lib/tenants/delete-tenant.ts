@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { memberships, subscriptions, tenants, users } from "@/db/schema";
+import { memberships, tenants, users } from "@/db/schema";
 import { recordActivity, userLabel } from "@/lib/activity/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { tenantDeletedEmail } from "@/lib/email/templates/tenant-deleted";
@@ -12,8 +12,6 @@ import { parseOrThrow } from "@/lib/validation";
 import type { TenantContext } from "./context";
 import { purgeDateOf } from "./lifecycle";
 import { deleteTenantSchema, type DeleteTenantInput } from "./schemas";
-
-const ENDED_STATUSES = ["canceled", "incomplete_expired"];
 
 /**
  * Deletes a workspace softly, in one transaction: from the next request on, no member
@@ -28,7 +26,15 @@ export async function deleteTenant(ctx: TenantContext, input: DeleteTenantInput,
   if (confirmName !== ctx.tenant.name) {
     throw new UserError("The name does not match.", { confirmName: [`Type “${ctx.tenant.name}” exactly to delete it.`] });
   }
-  await db.transaction((tx) => softDeleteTenant(ctx, tx, appUrl));
+  await db.transaction(async (tx) => {
+    // The role as it is now, under the lock membership changes take: an owner demoted a
+    // moment ago no longer may.
+    await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
+    const [me] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, ctx.user.id)));
+    if (!me) throw new NotFoundError();
+    assertCan({ role: me.role, grants: ctx.grants }, "tenant.delete", "Only owners can delete this workspace.");
+    await softDeleteTenant(ctx, tx, appUrl);
+  });
 }
 
 /** The deletion itself, inside the caller's transaction (account deletion reuses it for workspaces the account alone is in). */
@@ -40,9 +46,11 @@ export async function softDeleteTenant(ctx: Pick<TenantContext, "tenant" | "user
     .returning();
   if (!tenant?.deletedAt) throw new NotFoundError();
 
-  const [subscription] = await tx.select().from(subscriptions).where(eq(subscriptions.tenantId, tenant.id));
-  if (subscription && !ENDED_STATUSES.includes(subscription.status)) {
-    await enqueueJob("billing-cancel-subscription", { tenantId: tenant.id, stripeSubscriptionId: subscription.stripeSubscriptionId }, { executor: tx });
+  // Any subscription of its Stripe customer, not only the one last synced: a webhook may be late.
+  if (tenant.stripeCustomerId) {
+    // A minute's grace on Stripe's clock; later ones are cancelled when their webhook syncs (lib/billing/sync.ts).
+    const before = new Date(tenant.deletedAt.getTime() + 60_000).toISOString();
+    await enqueueJob("billing-cancel-subscription", { tenantId: tenant.id, before }, { executor: tx });
   }
 
   const members = await tx

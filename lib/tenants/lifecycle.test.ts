@@ -2,10 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { createTenant } from "@/db/factories";
-import { activityLog, customers, memberships, planChanges, tenants, users } from "@/db/schema";
+import { activityLog, customers, memberships, planChanges, subscriptions, tenants, users } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { completeCheckout, startCheckout } from "@/lib/billing/checkout";
+import { syncTenantBilling } from "@/lib/billing/sync";
 import { FakeStripe } from "@/lib/billing/testing/fake-stripe";
 import { createCustomer } from "@/lib/customers/customers";
 import { listOutbox } from "@/lib/email/outbox";
@@ -103,7 +104,7 @@ describe("deleting a workspace", () => {
 
     await deleteTenant(owner.ctx, { confirmName: owner.tenant.name }, APP);
     const [job] = (await jobsIn("billing-cancel-subscription")).filter((j) => j.data.tenantId === owner.tenant.id);
-    expect(job).toMatchObject({ state: "created", data: { stripeSubscriptionId: subscription.id } });
+    expect(job).toMatchObject({ state: "created", data: { tenantId: owner.tenant.id } });
 
     fake.failNext(3); // the SDK's request and its two retries
     expect(await drainJobs({ names: ["billing-cancel-subscription"] })).toEqual({ completed: 0, failed: 1 });
@@ -119,13 +120,37 @@ describe("deleting a workspace", () => {
     const cancels = () => fake.requests.filter((r) => r.method === "DELETE" && r.path === `/v1/subscriptions/${subscription.id}`).length;
     const before = cancels();
     const { cancelSubscriptionNow } = await import("@/lib/billing/cancel-subscription");
-    await cancelSubscriptionNow(job!.data as { tenantId: string; stripeSubscriptionId: string });
+    await cancelSubscriptionNow(job!.data as { tenantId: string; before: string });
     expect(cancels()).toBe(before);
     const history = await db.select().from(planChanges).where(eq(planChanges.tenantId, owner.tenant.id));
     expect(history.map((h) => [h.fromPlan, h.toPlan, h.source])).toEqual([
       ["free", "pro", "user"],
       ["pro", "free", "stripe"],
     ]);
+  });
+
+  it("cancels a subscription that appears after the deletion (a Checkout finished meanwhile), when Stripe's webhook syncs it", async () => {
+    vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
+    vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_test");
+    vi.stubEnv("STRIPE_API_BASE", fake.url);
+    const owner = await memberOf(null, "owner");
+    const sessionId = (await startCheckout(owner.ctx, { planId: "pro", interval: "month" }, APP)).split("/").pop()!;
+    await deleteTenant(owner.ctx, { confirmName: owner.tenant.name }, APP);
+    await drainJobs({ names: ["billing-cancel-subscription"] }); // nothing to cancel yet
+    const late = fake.completeCheckout(sessionId);
+    await syncTenantBilling(owner.tenant.id, { source: "stripe" }); // what the webhook does
+    await drainJobs({ names: ["billing-cancel-subscription"] });
+    expect(fake.subscriptions.get(late.id)!.status).toBe("canceled");
+    expect((await tenantRow(owner.tenant.id))!.planId).toBe("free");
+  });
+
+  it("is refused to an owner demoted since the page loaded", async () => {
+    const team = await teamOfEveryRole();
+    const staleOwner = team.owner.ctx;
+    await db.update(memberships).set({ role: "admin" }).where(and(eq(memberships.tenantId, team.tenant.id), eq(memberships.userId, team.owner.user.id)));
+    await db.insert(memberships).values({ tenantId: team.tenant.id, userId: team.member.user.id, role: "owner" }).onConflictDoUpdate({ target: [memberships.tenantId, memberships.userId], set: { role: "owner" } });
+    await expect(deleteTenant(staleOwner, { confirmName: team.tenant.name }, APP)).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect((await tenantRow(team.tenant.id))!.deletedAt).toBeNull();
   });
 
   it("queues no cancellation without a live subscription", async () => {
@@ -186,5 +211,18 @@ describe("purging deleted workspaces", () => {
     expect((await db.select().from(users).where(eq(users.id, old.user.id))).length).toBe(1);
     await expect(createTenant({ slug: old.tenant.slug })).resolves.toMatchObject({ slug: old.tenant.slug });
     expect(await purgeDeletedTenants()).toEqual({ purged: 0 }); // run twice: nothing more
+  });
+
+  it("waits for a subscription Stripe may still bill, and asks for its cancellation", async () => {
+    const owner = await memberOf(null, "owner");
+    await deleteTenant(owner.ctx, { confirmName: owner.tenant.name }, APP);
+    await setDeletedAt(owner.tenant.id, new Date(Date.now() - 31 * DAY));
+    await db.insert(subscriptions).values({ tenantId: owner.tenant.id, stripeSubscriptionId: "sub_still_live", status: "active" });
+    await purgeDeletedTenants();
+    expect(await tenantRow(owner.tenant.id)).toBeDefined();
+    expect((await jobsIn("billing-cancel-subscription")).filter((j) => j.data.tenantId === owner.tenant.id)).toHaveLength(1);
+    await db.update(subscriptions).set({ status: "canceled" }).where(eq(subscriptions.tenantId, owner.tenant.id));
+    await purgeDeletedTenants();
+    expect(await tenantRow(owner.tenant.id)).toBeUndefined();
   });
 });

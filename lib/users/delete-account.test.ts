@@ -1,13 +1,14 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { createSession, createTenant, createUser } from "@/db/factories";
-import { accounts, activityLog, apiKeys, memberships, sessions, tenants, users } from "@/db/schema";
+import { accounts, activityLog, apiKeys, dataExports, memberships, sessions, tenants, users } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { listActivity } from "@/lib/activity/list-activity";
 import { createCustomer } from "@/lib/customers/customers";
 import { listOutbox } from "@/lib/email/outbox";
+import { requestAccountExport, requestTenantExport } from "@/lib/exports/request-export";
 import { UserError } from "@/lib/errors";
 import { transferOwnership } from "@/lib/members/transfer-ownership";
 import { deliverQueuedMail } from "@/lib/testing/jobs";
@@ -79,6 +80,28 @@ describe("deleting an account", () => {
     expect((await db.select().from(tenants).where(eq(tenants.id, shared.tenant.id)))[0]!.deletedAt).toBeNull();
     await deliverQueuedMail();
     expect((await listOutbox(100)).some((m) => m.to === leaver.user.email && m.subject === "Your Starter account was deleted")).toBe(true);
+  });
+
+  it("never leaves a workspace without an owner when its two owners delete their accounts at once", async () => {
+    const a = await memberOf(null, "owner");
+    const b = await memberOf(a.tenant, "owner");
+    await memberOf(a.tenant, "member");
+    const results = await Promise.allSettled([a, b].map((who) => deleteAccount(who.user, { confirmEmail: who.user.email! }, null, APP)));
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const owners = await db.select().from(memberships).where(eq(memberships.tenantId, a.tenant.id));
+    expect(owners.filter((m) => m.role === "owner")).toHaveLength(1);
+  });
+
+  it("keeps the workspace exports the user asked for, for the other admins, and deletes their account's, and their IP addresses", async () => {
+    const team = await memberOf(await createTenant({ planId: "pro" }), "owner");
+    const admin = await memberOf(team.tenant, "admin");
+    const workspaceExport = await requestTenantExport(admin.ctx, APP);
+    const accountExport = await requestAccountExport(admin.user, "198.51.100.77", APP);
+    await deleteAccount(admin.user, { confirmEmail: admin.user.email! }, null, APP);
+    const left = await db.select().from(dataExports).where(inArray(dataExports.id, [workspaceExport.id, accountExport.id]));
+    expect(left.map((e) => [e.id, e.requestedById])).toEqual([[workspaceExport.id, null]]);
+    const raw = await db.select().from(activityLog).where(eq(activityLog.tenantId, team.tenant.id));
+    expect(raw.some((r) => r.ip === "198.51.100.77")).toBe(false);
   });
 
   it("leaves a user who never joined a workspace nothing to trip on", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
-import { activityLog, apiKeys, memberships, tenants, users, verificationTokens } from "@/db/schema";
+import { activityLog, apiKeys, dataExports, memberships, tenants, users, verificationTokens } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { accountDeletedEmail } from "@/lib/email/templates/account-deleted";
@@ -63,6 +63,15 @@ export async function deleteAccount(user: SessionUser, input: DeleteAccountInput
   await db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
     if (!locked) throw new NotFoundError("This account no longer exists.");
+    // The workspace rows, as every membership change locks them (in id order, so two
+    // deletions cannot deadlock): no owner leaves or joins while the counts below are read.
+    await tx
+      .select({ id: tenants.id })
+      .from(tenants)
+      .innerJoin(memberships, eq(memberships.tenantId, tenants.id))
+      .where(eq(memberships.userId, user.id))
+      .orderBy(tenants.id)
+      .for("update", { of: tenants });
     const list = await myTenants(tx, user.id);
     const blockers = blockersOf(list);
     if (blockers.length > 0) {
@@ -81,14 +90,17 @@ export async function deleteAccount(user: SessionUser, input: DeleteAccountInput
       await recordActivity(tx, { tenantId: tenant.id, actor: null, actorLabel: DELETED_USER_LABEL, ip, action: "account.deleted" });
     }
     await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.createdById, user.id), isNull(apiKeys.revokedAt)));
-    await tx.update(activityLog).set({ actorLabel: DELETED_USER_LABEL }).where(eq(activityLog.actorId, user.id));
+    // What they did stays; who did it, and from which address, does not.
+    await tx.update(activityLog).set({ actorLabel: DELETED_USER_LABEL, ip: null }).where(eq(activityLog.actorId, user.id));
+    // Their own account's exports go; workspace exports they asked for stay for the other admins.
+    await tx.delete(dataExports).where(and(eq(dataExports.kind, "account"), eq(dataExports.requestedById, user.id)));
     await tx
       .update(activityLog)
       .set({ targetLabel: DELETED_USER_LABEL })
       .where(and(eq(activityLog.targetType, "user"), eq(activityLog.targetId, user.id)));
     await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email.toLowerCase()));
     await sendEmail({ to: email, ...accountDeletedEmail({ email }) }, { executor: tx });
-    // Cascades: sessions, accounts, memberships, the user's own exports.
+    // Cascades: sessions, accounts, memberships.
     await tx.delete(users).where(eq(users.id, user.id));
   });
 }

@@ -12,7 +12,7 @@ const BATCH = 5;
 /** The queues with a job ready to run: one cheap statement, so an idle worker costs little. */
 async function readyQueues(names: readonly JobName[]): Promise<JobName[]> {
   const { rows } = await getDatabaseHandle().raw.executeSql(
-    `SELECT DISTINCT name FROM ${JOB_SCHEMA}.job WHERE name = ANY($1::text[]) AND state < 'active' AND start_after <= now()`,
+    `SELECT DISTINCT name FROM ${JOB_SCHEMA}.job WHERE name = ANY($1::text[]) AND state < 'active' AND start_after < now()`,
     [names],
   );
   return rows.map((row) => row.name as JobName);
@@ -32,8 +32,10 @@ export async function drainJobs(options: { deadline?: number; names?: readonly J
   while (Date.now() < deadline) {
     const ready = await readyQueues(options.names ?? JOB_NAMES);
     if (ready.length === 0) break;
+    let fetched = 0;
     for (const name of ready) {
       const jobs = await boss.fetch<Record<string, unknown>>(name, { batchSize: BATCH });
+      fetched += jobs.length;
       for (const job of jobs) {
         try {
           const payload = JOBS[name].payload.parse(job.data);
@@ -47,6 +49,8 @@ export async function drainJobs(options: { deadline?: number; names?: readonly J
         }
       }
     }
+    // pg-boss's fetch answers [] on an error: a pass that got nothing ends the round.
+    if (fetched === 0) break;
   }
   return result;
 }

@@ -10,7 +10,7 @@ const state = globalThis as unknown as { __jobsLastMaintenance?: number; __jobsL
 /**
  * One round of the queue's work: put due scheduled jobs on it, run what is ready, and
  * now and then pg-boss's own upkeep (fail jobs whose worker died, archive and drop old
- * ones; advisory-locked, so servers never do it twice at once).
+ * ones; two servers doing it at once do no harm).
  */
 export async function runJobs(options: { deadline?: number; force?: boolean } = {}): Promise<DrainResult & { scheduled: number }> {
   const now = Date.now();

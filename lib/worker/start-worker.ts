@@ -2,12 +2,13 @@ import "server-only";
 import { after } from "next/server";
 import type { Env } from "@/lib/env/env";
 import { onJobEnqueued } from "@/lib/jobs/enqueue";
+import { drainJobs } from "./drain";
 import { runJobs } from "./run-jobs";
 
 /**
  * Who runs the queue: `inline`, a loop inside this server process (the embedded
- * database, or `next start` on PostgreSQL); `cron`, each request that enqueues drains
- * after answering and the cron route does the rest (Vercel, where nothing lives between
+ * database, or `next start` on PostgreSQL); `cron`, each request that enqueues sends the
+ * mail after answering and the cron route does the rest (Vercel, where nothing lives between
  * requests); `off`, another process (`npm run jobs -- work`) or the cron route alone.
  */
 export type JobsWorkerMode = "inline" | "cron" | "off";
@@ -15,8 +16,8 @@ export type JobsWorkerMode = "inline" | "cron" | "off";
 export const jobsWorkerModeOf = (env: Env): JobsWorkerMode => env.JOBS_WORKER ?? (env.VERCEL ? "cron" : "inline");
 
 const POLL_MS = 1000;
-/** How long a request may keep draining after its response (well inside a function's time limit). */
-const AFTER_REQUEST_MS = 10_000;
+/** How long a request may keep sending mail after its response (well inside a function's time limit). */
+const AFTER_REQUEST_MS = 5_000;
 
 const globalForWorker = globalThis as unknown as { __jobsWorker?: { stop(): void } };
 
@@ -27,7 +28,8 @@ export function startJobWorker(mode: JobsWorkerMode): void {
     let draining: Promise<unknown> | null = null;
     const stop = onJobEnqueued(() => {
       try {
-        after(() => (draining ??= runJobs({ deadline: Date.now() + AFTER_REQUEST_MS }).finally(() => (draining = null))));
+        // Only mail, which a person waits for; exports and Stripe calls are the cron route's.
+        after(() => (draining ??= drainJobs({ names: ["email-send"], deadline: Date.now() + AFTER_REQUEST_MS }).finally(() => (draining = null))));
       } catch {
         // Outside a request (a script): the cron route will get to it.
       }

@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (error instanceof NotFoundError) return notFound();
     throw error;
   }
-  const chunks = exportBytes(row.id)[Symbol.asyncIterator]();
+  const chunks = exportBytes(row)[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await chunks.next();
