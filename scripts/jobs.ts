@@ -8,14 +8,17 @@
 import "../db/load-env";
 import { openDefaultDatabase, setDatabaseHandle } from "../db/client";
 import { deadLetterOf, JOB_QUEUE_NAMES, type JobQueueName } from "../db/job-queue";
+import { migrateDatabase } from "../db/migrate";
 import { countJobs, listJobs, type JobListState, type ListedJob } from "../lib/jobs/list-jobs";
 import { enqueueJob } from "../lib/jobs/enqueue";
 import { getJobQueue } from "../lib/jobs/queue";
 import { runJobs } from "../lib/worker/run-jobs";
-import { startJobWorker } from "../lib/worker/start-worker";
+import { startJobWorker, stopJobWorker } from "../lib/worker/start-worker";
 
 const handle = openDefaultDatabase();
 setDatabaseHandle(handle);
+// The embedded database migrates itself wherever it is opened, as the server does.
+if (handle.kind === "pglite") await migrateDatabase(handle);
 
 const row = (job: ListedJob) =>
   `  ${job.createdOn.toISOString()}  ${job.queue.padEnd(32)} ${job.state.padEnd(9)} tries ${String(job.attempts).padStart(2)}  ${job.id}  ${job.summary}${job.error ? `\n      error: ${job.error}` : ""}`;
@@ -58,6 +61,7 @@ try {
       process.once("SIGINT", () => resolve(clearInterval(keepAlive)));
       process.once("SIGTERM", () => resolve(clearInterval(keepAlive)));
     });
+    await stopJobWorker();
   } else {
     throw new Error(`Unknown command "${command}": summary, list, retry, run or work.`);
   }

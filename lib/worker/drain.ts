@@ -25,15 +25,17 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * that throws is failed: pg-boss retries it after its delay, then dead-letters it.
  * The same loop serves the in-process worker, the cron route and the tests.
  */
-export async function drainJobs(options: { deadline?: number; names?: readonly JobName[] } = {}): Promise<DrainResult> {
+export async function drainJobs(options: { deadline?: number; names?: readonly JobName[]; stopped?: () => boolean } = {}): Promise<DrainResult> {
   const boss = getJobQueue();
   const result: DrainResult = { completed: 0, failed: 0 };
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-  while (Date.now() < deadline) {
+  const go = () => Date.now() < deadline && !options.stopped?.();
+  while (go()) {
     const ready = await readyQueues(options.names ?? JOB_NAMES);
     if (ready.length === 0) break;
     let fetched = 0;
     for (const name of ready) {
+      if (!go()) break;
       const jobs = await boss.fetch<Record<string, unknown>>(name, { batchSize: BATCH });
       fetched += jobs.length;
       for (const job of jobs) {

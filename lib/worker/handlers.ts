@@ -1,21 +1,17 @@
 import "server-only";
-import { cancelSubscriptionNow } from "@/lib/billing/cancel-subscription";
-import { deliverEmail } from "@/lib/email/send-email";
-import { buildExport } from "@/lib/exports/build-export";
 import type { JobName, JobPayload } from "@/lib/jobs/definitions";
-import { cleanUpExpired } from "@/lib/maintenance/cleanup";
-import { purgeDeletedTenants } from "@/lib/tenants/purge-tenants";
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: { id: string }) => Promise<unknown>;
 
 /**
  * What each job does. Every handler may run twice for one job (at least once: a worker
- * that dies mid-job leaves it to expire and be retried), so each is idempotent.
+ * that dies mid-job leaves it to expire and be retried), so each is idempotent. Each is
+ * loaded when its first job runs: a server that never exports never loads the zip writer.
  */
 export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
-  "email-send": deliverEmail,
-  "billing-cancel-subscription": cancelSubscriptionNow,
-  "export-build": buildExport,
-  "maintenance-cleanup": () => cleanUpExpired(),
-  "tenants-purge": () => purgeDeletedTenants(),
+  "email-send": async (payload) => (await import("@/lib/email/send-email")).deliverEmail(payload),
+  "billing-cancel-subscription": async (payload) => (await import("@/lib/billing/cancel-subscription")).cancelSubscriptionNow(payload),
+  "export-build": async (payload) => (await import("@/lib/exports/build-export")).buildExport(payload),
+  "maintenance-cleanup": async () => (await import("@/lib/maintenance/cleanup")).cleanUpExpired(),
+  "tenants-purge": async () => (await import("@/lib/tenants/purge-tenants")).purgeDeletedTenants(),
 };

@@ -12,14 +12,14 @@ const state = globalThis as unknown as { __jobsLastMaintenance?: number; __jobsL
  * now and then pg-boss's own upkeep (fail jobs whose worker died, archive and drop old
  * ones; two servers doing it at once do no harm).
  */
-export async function runJobs(options: { deadline?: number; force?: boolean } = {}): Promise<DrainResult & { scheduled: number }> {
+export async function runJobs(options: { deadline?: number; force?: boolean; stopped?: () => boolean } = {}): Promise<DrainResult & { scheduled: number }> {
   const now = Date.now();
   let scheduled = 0;
   if (options.force || now - (state.__jobsLastSchedules ?? 0) >= SCHEDULES_EVERY_MS) {
     state.__jobsLastSchedules = now;
     scheduled = await enqueueScheduledJobs();
   }
-  const drained = await drainJobs({ deadline: options.deadline });
+  const drained = await drainJobs({ deadline: options.deadline, stopped: options.stopped });
   if (options.force || now - (state.__jobsLastMaintenance ?? 0) >= MAINTENANCE_EVERY_MS) {
     state.__jobsLastMaintenance = now;
     await getJobQueue().maintain();

@@ -4,7 +4,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { parseEnv } from "@/lib/env/env";
 import { jobsWorkerModeOf, startJobWorker, stopJobWorker } from "./start-worker";
 
-afterEach(() => stopJobWorker());
+afterEach(async () => stopJobWorker());
 
 async function waitFor(check: () => Promise<boolean>, ms = 5000) {
   const until = Date.now() + ms;

@@ -19,7 +19,7 @@ const POLL_MS = 1000;
 /** How long a request may keep sending mail after its response (well inside a function's time limit). */
 const AFTER_REQUEST_MS = 5_000;
 
-const globalForWorker = globalThis as unknown as { __jobsWorker?: { stop(): void } };
+const globalForWorker = globalThis as unknown as { __jobsWorker?: { stop(): Promise<void> } };
 
 /** Starts this process's share of the queue's work, once. */
 export function startJobWorker(mode: JobsWorkerMode): void {
@@ -34,10 +34,10 @@ export function startJobWorker(mode: JobsWorkerMode): void {
         // Outside a request (a script): the cron route will get to it.
       }
     });
-    globalForWorker.__jobsWorker = { stop };
+    globalForWorker.__jobsWorker = { stop: async () => void stop() };
     return;
   }
-  let running = false;
+  let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
@@ -47,17 +47,19 @@ export function startJobWorker(mode: JobsWorkerMode): void {
       again = true;
       return;
     }
-    running = true;
-    try {
-      do {
-        again = false;
-        await runJobs();
-      } while (again && !stopped);
-    } catch (error) {
-      console.error("[jobs] worker:", error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await runJobs({ stopped: () => stopped });
+        } while (again && !stopped);
+      } catch (error) {
+        console.error("[jobs] worker:", error instanceof Error ? error.message : error);
+      } finally {
+        running = null;
+      }
+    })();
+    await running;
   };
   const soon = (ms: number) => {
     const timer = setTimeout(() => {
@@ -76,17 +78,19 @@ export function startJobWorker(mode: JobsWorkerMode): void {
     soon(250);
   });
   globalForWorker.__jobsWorker = {
-    stop: () => {
+    stop: async () => {
       stopped = true;
       clearInterval(interval);
       for (const timer of timers) clearTimeout(timer);
       stopListening();
+      await running;
     },
   };
 }
 
-/** Stops this process's worker (tests; a script shutting down). */
-export function stopJobWorker(): void {
-  globalForWorker.__jobsWorker?.stop();
+/** Stops this process's worker, once the job it is running is done (tests; a script shutting down). */
+export async function stopJobWorker(): Promise<void> {
+  const worker = globalForWorker.__jobsWorker;
   globalForWorker.__jobsWorker = undefined;
+  await worker?.stop();
 }
