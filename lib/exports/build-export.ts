@@ -79,7 +79,7 @@ export async function buildExport({ exportId, appUrl }: JobPayload<"export-build
   if (row.status === "ready") return { skipped: "ready" };
   const label = await subjectOf(row);
   if (label === null) {
-    await db.update(dataExports).set({ status: "failed", error: "The workspace was deleted." }).where(eq(dataExports.id, exportId));
+    await db.update(dataExports).set({ status: "failed", error: row.kind === "tenant" ? "The workspace was deleted." : "The account was deleted." }).where(eq(dataExports.id, exportId));
     return { skipped: "deleted" };
   }
 
