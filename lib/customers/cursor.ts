@@ -1,3 +1,5 @@
+import { UUID } from "@/lib/validation/uuid";
+
 /** A position in the newest-first list: the last row's creation time and id. */
 export type CustomerCursor = { createdAt: Date; id: string };
 
@@ -27,5 +29,3 @@ export function decodeCursor(value: string | undefined): CustomerCursor | null {
     return null;
   }
 }
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

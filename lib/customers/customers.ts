@@ -10,7 +10,8 @@ import { assertWithinLimit } from "@/lib/plans/limits";
 import { preparedTenantQuery, tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
-import { decodeCursor, encodeCursor, UUID } from "./cursor";
+import { UUID } from "@/lib/validation/uuid";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { customerPatchSchema, customerSchema, type CustomerInput } from "./schemas";
 
 export type Customer = typeof customers.$inferSelect;
