@@ -7,6 +7,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { SessionUser, TenantContext } from "@/lib/tenants/context";
+import { assertCanUnderLock } from "@/lib/tenants/lock-tenant";
 import { inProgress, type DataExport } from "./exports";
 
 const BUSY = "An export is already being prepared. We'll email you when it's ready.";
@@ -16,13 +17,8 @@ const stamp = (now: Date) => now.toISOString().slice(0, 10);
 export async function requestTenantExport(ctx: TenantContext, appUrl: string): Promise<DataExport> {
   assertCan(ctx, "data.export", "Only owners and admins can export this workspace.");
   return db.transaction(async (tx) => {
-    // One at a time per workspace: the lock makes two parallel clicks one export. The
-    // workspace and the role are read again under it.
-    const [live] = await tx.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.id, ctx.tenant.id), isNull(tenants.deletedAt))).for("update");
-    if (!live) throw new NotFoundError();
-    const [me] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, ctx.user.id)));
-    if (!me) throw new NotFoundError();
-    assertCan({ role: me.role, grants: ctx.grants }, "data.export", "Only owners and admins can export this workspace.");
+    // One at a time per workspace: the lock makes two parallel clicks one export.
+    await assertCanUnderLock(ctx, tx, "data.export", "Only owners and admins can export this workspace.");
     const [busy] = await tx.select({ id: dataExports.id }).from(dataExports).where(and(eq(dataExports.tenantId, ctx.tenant.id), eq(dataExports.kind, "tenant"), inProgress)).limit(1);
     if (busy) throw new UserError(BUSY);
     const [row] = await tx

@@ -2,6 +2,9 @@ import { z } from "zod";
 import type { JobQueueName } from "@/db/job-queue";
 export { deadLetterOf } from "@/db/job-queue";
 
+/** A scheduled job: no payload, two quick retries, then the next period's run. */
+const SCHEDULED = { payload: z.object({}), retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 600, retentionDays: 1 } as const;
+
 /**
  * Every kind of background job: its payload, and how hard to try. A failed job is
  * retried after `retryDelay` seconds, doubling each time with `retryBackoff`; after
@@ -39,23 +42,9 @@ export const JOBS = {
     retentionDays: 7,
   },
   /** Scheduled: prunes expired sessions, sign-in tokens, invitations, rate-limit windows, exports. */
-  "maintenance-cleanup": {
-    payload: z.object({}),
-    retryLimit: 2,
-    retryDelay: 60,
-    retryBackoff: false,
-    expireInSeconds: 600,
-    retentionDays: 1,
-  },
+  "maintenance-cleanup": SCHEDULED,
   /** Scheduled: purges workspaces deleted more than 30 days ago. */
-  "tenants-purge": {
-    payload: z.object({}),
-    retryLimit: 2,
-    retryDelay: 60,
-    retryBackoff: false,
-    expireInSeconds: 600,
-    retentionDays: 1,
-  },
+  "tenants-purge": SCHEDULED,
 } as const satisfies Record<JobQueueName, JobDefinition>;
 
 type JobDefinition = {

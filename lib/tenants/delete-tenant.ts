@@ -11,6 +11,7 @@ import { assertCan } from "@/lib/permissions/permissions";
 import { parseOrThrow } from "@/lib/validation";
 import type { TenantContext } from "./context";
 import { purgeDateOf } from "./lifecycle";
+import { assertCanUnderLock } from "./lock-tenant";
 import { deleteTenantSchema, type DeleteTenantInput } from "./schemas";
 
 /**
@@ -27,12 +28,7 @@ export async function deleteTenant(ctx: TenantContext, input: DeleteTenantInput,
     throw new UserError("The name does not match.", { confirmName: [`Type “${ctx.tenant.name}” exactly to delete it.`] });
   }
   await db.transaction(async (tx) => {
-    // The role as it is now, under the lock membership changes take: an owner demoted a
-    // moment ago no longer may.
-    await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
-    const [me] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, ctx.user.id)));
-    if (!me) throw new NotFoundError();
-    assertCan({ role: me.role, grants: ctx.grants }, "tenant.delete", "Only owners can delete this workspace.");
+    await assertCanUnderLock(ctx, tx, "tenant.delete", "Only owners can delete this workspace.");
     await softDeleteTenant(ctx, tx, appUrl);
   });
 }

@@ -35,6 +35,12 @@ beforeEach(() => {
   vi.unstubAllEnvs();
 });
 
+function configureStripe() {
+  vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
+  vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_test");
+  vi.stubEnv("STRIPE_API_BASE", fake.url);
+}
+
 const tenantRow = async (id: string) => (await db.select().from(tenants).where(eq(tenants.id, id)))[0];
 const actionsOf = async (tenantId: string) => (await db.select({ action: activityLog.action }).from(activityLog).where(eq(activityLog.tenantId, tenantId))).map((r) => r.action);
 const setDeletedAt = (id: string, at: Date) => db.update(tenants).set({ deletedAt: at }).where(eq(tenants.id, id));
@@ -93,9 +99,7 @@ describe("deleting a workspace", () => {
   });
 
   it("cancels a paid subscription in Stripe through a job that retries until Stripe answers", async () => {
-    vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
-    vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_test");
-    vi.stubEnv("STRIPE_API_BASE", fake.url);
+    configureStripe();
     const owner = await memberOf(null, "owner");
     const sessionId = (await startCheckout(owner.ctx, { planId: "pro", interval: "month" }, APP)).split("/").pop()!;
     const subscription = fake.completeCheckout(sessionId);
@@ -130,9 +134,7 @@ describe("deleting a workspace", () => {
   });
 
   it("cancels a subscription that appears after the deletion (a Checkout finished meanwhile), when Stripe's webhook syncs it", async () => {
-    vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
-    vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_test");
-    vi.stubEnv("STRIPE_API_BASE", fake.url);
+    configureStripe();
     const owner = await memberOf(null, "owner");
     const sessionId = (await startCheckout(owner.ctx, { planId: "pro", interval: "month" }, APP)).split("/").pop()!;
     await deleteTenant(owner.ctx, { confirmName: owner.tenant.name }, APP);
