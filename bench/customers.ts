@@ -8,7 +8,7 @@ import "@/db/load-env";
 import postgres from "postgres";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { encodeCursor } from "@/lib/customers/cursor";
+import { encodeCursor } from "@/lib/validation/cursor";
 import { listCustomers } from "@/lib/customers/customers";
 import { toTenantContext } from "@/lib/tenants/context";
 import { createBenchDatabase, insertCustomers, insertTenants } from "./data";

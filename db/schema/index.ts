@@ -8,3 +8,5 @@ export * from "./billing";
 export * from "./customers";
 export * from "./api-keys";
 export * from "./exports";
+export * from "./webhooks";
+export * from "./idempotency";

@@ -46,6 +46,16 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `created the API key ${target} (${((meta.scopes as string[] | undefined) ?? []).join(", ")})`;
     case "api_key.revoked":
       return `revoked the API key ${target}`;
+    case "webhook.created":
+      return `added the webhook endpoint ${target}`;
+    case "webhook.updated":
+      return `changed the webhook endpoint ${target}`;
+    case "webhook.secret_rotated":
+      return `rotated the signing secret of the webhook endpoint ${target}`;
+    case "webhook.deleted":
+      return `deleted the webhook endpoint ${target}`;
+    case "webhook.disabled":
+      return `disabled the webhook endpoint ${target} after ${String(meta.days ?? 5)} days of failed deliveries`;
     case "account.exported":
       return "exported their account's data";
     case "account.deleted":

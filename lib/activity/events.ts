@@ -20,12 +20,17 @@ export const ACTIVITY_ACTIONS = [
   "customer.deleted",
   "api_key.created",
   "api_key.revoked",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.secret_rotated",
+  "webhook.deleted",
+  "webhook.disabled",
   "account.exported",
   "account.deleted",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
-export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer" | "api_key" | "export"; id: string; label: string | null };
+export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer" | "api_key" | "export" | "webhook"; id: string; label: string | null };
 
 export type ActivityEntry = {
   id: number;

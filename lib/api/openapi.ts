@@ -3,7 +3,8 @@ import { API_SCOPES } from "@/lib/api-keys/scopes";
 import { APP_NAME } from "@/lib/config/app";
 import { customerQuerySchema } from "@/lib/customers/schemas";
 import { MAX_BODY_BYTES } from "./body";
-import { customerCreateBody, customerPatchBody, customerResource } from "./customers";
+import { customerResource } from "@/lib/resources/customer";
+import { customerCreateBody, customerPatchBody } from "./customers";
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;

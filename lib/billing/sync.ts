@@ -8,6 +8,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { planOf, type PlanId } from "@/lib/plans/plans";
 import type { SessionUser } from "@/lib/tenants/context";
 import { planOfPrice } from "./prices";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { requireStripe } from "./stripe";
 
 /** Statuses that keep the paid plan. past_due keeps it while Stripe retries, with a warning. */
@@ -47,6 +48,15 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
     if (current && PAID_STATUSES.includes(current.status)) {
       // A price this app does not know keeps the plan the tenant has, rather than guessing.
       planId = mapped?.planId ?? planOf(tenant.planId).id;
+    }
+
+    const [previous] = await tx.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.tenantId, tenantId));
+    const status = current?.status ?? null;
+    if (planId !== tenant.planId || (previous?.status ?? null) !== status) {
+      await emitWebhookEvent(tx, tenantId, {
+        type: "subscription.changed",
+        data: { plan: planId, previous_plan: planOf(tenant.planId).id, status },
+      });
     }
 
     if (current) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { memberOf } from "@/lib/testing/tenant-context";
 import { createCustomer, listCustomers } from "./customers";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 
 const id = "0b9a9c8e-1f7a-4c3e-9d2b-5a6f7e8d9c0b";
 const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");

@@ -11,7 +11,9 @@ import { preparedTenantQuery, tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
 import { UUID } from "@/lib/validation/uuid";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { toCustomerResource } from "@/lib/resources/customer";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { customerPatchSchema, customerSchema, type CustomerInput } from "./schemas";
 
 export type Customer = typeof customers.$inferSelect;
@@ -87,6 +89,7 @@ export async function createCustomer(ctx: TenantContext, input: CustomerInput): 
       await assertWithinLimit(ctx, tx, "customers");
       const [customer] = await tenantScope(ctx, tx).insert(customers, { ...fields, createdById: ctx.user.id });
       await logActivity(ctx, tx, { action: "customer.created", target: { type: "customer", id: customer!.id, label: customer!.name } });
+      await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.created", data: { customer: toCustomerResource(customer!) } });
       return customer!;
     });
   } catch (error) {
@@ -109,6 +112,7 @@ export async function updateCustomer(ctx: TenantContext, id: string, input: Part
         target: { type: "customer", id, label: customer.name },
         metadata: { fields: Object.keys(fields) },
       });
+      await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.updated", data: { customer: toCustomerResource(customer), changed: Object.keys(fields) } });
       return customer;
     });
   } catch (error) {
@@ -124,5 +128,6 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<vo
     const [customer] = await tenantScope(ctx, tx).delete(customers, eq(customers.id, id));
     if (!customer) throw new NotFoundError(NOT_FOUND);
     await logActivity(ctx, tx, { action: "customer.deleted", target: { type: "customer", id, label: customer.name } });
+    await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.deleted", data: { customer: toCustomerResource(customer) } });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "./cursor";
+import { encodeCursor } from "@/lib/validation/cursor";
 import { customerQuerySchema, lenientCustomerQuery } from "./schemas";
 
 const cursor = encodeCursor({ createdAt: new Date("2026-01-01T00:00:00.000Z"), id: "0b9a9c8e-1f7a-4c3e-9d2b-5a6f7e8d9c0b" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optionalText, text } from "@/lib/validation/text";
-import { decodeCursor } from "./cursor";
+import { decodeCursor } from "@/lib/validation/cursor";
 
 // Form fields arrive as strings ("" when left empty); the API may omit them or send null.
 // All end as null in the database when empty.

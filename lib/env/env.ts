@@ -63,6 +63,13 @@ const envSchema = z
     // Background jobs (docs/decisions/0017-background-jobs.md).
     JOBS_WORKER: optional(z.enum(["inline", "cron", "off"], { error: 'must be "inline", "cron" or "off"' })),
     CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters (try `openssl rand -base64 24`)" })),
+    // Outgoing webhooks (docs/decisions/0019-outgoing-webhooks.md): deliveries to this machine and private
+    // networks, allowed by default outside production only.
+    WEBHOOK_ALLOW_PRIVATE_URLS: optional(flag),
+    // DNS servers to resolve with instead of the system's, e.g. "127.0.0.1:5353" (tests run their own).
+    DNS_SERVERS: optional(
+      z.string().regex(/^\s*[\w.:[\]]+(\s*,\s*[\w.:[\]]+)*\s*$/, { error: 'must be a comma-separated list of addresses, e.g. "127.0.0.1:5353"' }),
+    ),
     OUTBOX_TOKEN: optional(z.string().min(16, { error: "must be at least 16 characters (try `openssl rand -base64 18`)" })),
   })
   .superRefine((env, issue) => {
@@ -83,6 +90,9 @@ const envSchema = z
     }
     if (env.VERCEL && !env.CRON_SECRET) {
       add("CRON_SECRET", "is required on Vercel: the cron route that runs background jobs (mail, cleanups) refuses calls without it");
+    }
+    if (env.VERCEL && env.WEBHOOK_ALLOW_PRIVATE_URLS) {
+      add("WEBHOOK_ALLOW_PRIVATE_URLS", "cannot be used on Vercel: webhooks could then reach private and metadata addresses");
     }
     if (env.VERCEL && !env.DATABASE_URL) {
       add("DATABASE_URL", "is required on Vercel: the embedded database needs a disk that lasts (use Neon, Supabase or any Postgres)");

@@ -11,6 +11,8 @@ import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
+import { toInvitationResource } from "@/lib/resources/invitation";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { invitationExpiry, isOpen, sendInvitation, type Invitation } from "./invitations";
 import { inviteSchema, type InviteInput } from "./schemas";
 import { newInvitationToken } from "./token";
@@ -60,6 +62,7 @@ export async function createInvitation(ctx: TenantContext, input: InviteInput, a
         target: { type: "invitation", id: invitation!.id, label: email },
         metadata: { role },
       });
+      await emitWebhookEvent(tx, ctx.tenant.id, { type: "invitation.created", data: { invitation: toInvitationResource(invitation!) } });
       await sendInvitation(ctx, tx, invitation!, token, appUrl);
       return invitation!;
     });

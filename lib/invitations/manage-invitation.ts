@@ -10,6 +10,8 @@ import { assertWithinLimit } from "@/lib/plans/limits";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
+import { toInvitationResource } from "@/lib/resources/invitation";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { invitationExpiry, isOpen, sendInvitation, type Invitation } from "./invitations";
 import { invitationIdSchema } from "./schemas";
 import { newInvitationToken } from "./token";
@@ -52,5 +54,6 @@ export async function revokeInvitation(ctx: TenantContext, input: { invitationId
     );
     if (!invitation) return; // already gone: revoking twice is not an error
     await logActivity(ctx, tx, { action: "invitation.revoked", target: target(invitation) });
+    await emitWebhookEvent(tx, ctx.tenant.id, { type: "invitation.revoked", data: { invitation: toInvitationResource(invitation) } });
   });
 }

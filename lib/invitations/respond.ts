@@ -4,6 +4,9 @@ import { db, type Executor } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
+import { toInvitationResource } from "@/lib/resources/invitation";
+import { toMemberResource } from "@/lib/resources/member";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { INVALID_INVITATION_TEXT } from "./copy";
 import type { SessionUser } from "@/lib/tenants/context";
 import { findUsableInvitation, isUsable, type InvitationView } from "./invitations";
@@ -46,9 +49,9 @@ async function claim(tx: Executor, user: SessionUser, token: string, answer: "ac
         isUsable,
       ),
     )
-    .returning({ id: invitations.id });
+    .returning();
   if (!claimed) throw new InvalidInvitationError();
-  return invitation;
+  return { ...invitation, row: claimed };
 }
 
 /**
@@ -62,7 +65,11 @@ export async function acceptInvitation(user: SessionUser, token: string, ip: str
       .insert(memberships)
       .values({ tenantId: invitation.tenantId, userId: user.id, role: invitation.role })
       .onConflictDoNothing()
-      .returning({ role: memberships.role });
+      .returning({ role: memberships.role, joinedAt: memberships.joinedAt });
+    await emitWebhookEvent(tx, invitation.tenantId, {
+      type: "invitation.accepted",
+      data: { invitation: toInvitationResource(invitation.row), user_id: user.id },
+    });
     if (joined) {
       await recordActivity(tx, {
         tenantId: invitation.tenantId,
@@ -71,6 +78,10 @@ export async function acceptInvitation(user: SessionUser, token: string, ip: str
         action: "member.joined",
         target: { type: "user", id: user.id, label: user.name || user.email },
         metadata: { role: invitation.role },
+      });
+      await emitWebhookEvent(tx, invitation.tenantId, {
+        type: "member.joined",
+        data: { member: toMemberResource({ userId: user.id, name: user.name, email: user.email, ...joined }), invitation_id: invitation.id },
       });
     }
     await tx.update(users).set({ lastTenantId: invitation.tenantId }).where(eq(users.id, user.id));

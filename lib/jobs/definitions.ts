@@ -13,7 +13,7 @@ const SCHEDULED = { payload: z.object({}), retryLimit: 2, retryDelay: 60, retryB
  * Handlers: lib/worker/handlers.ts.
  */
 export const JOBS = {
-  /** One email; its body sealed with the app's secret (lib/email/sealed.ts). */
+  /** One email; its body sealed with the app's secret (lib/security/sealed.ts). */
   "email-send": {
     payload: z.object({ to: z.string(), subject: z.string(), sealed: z.string() }),
     retryLimit: 10,
@@ -39,6 +39,19 @@ export const JOBS = {
     retryDelay: 60,
     retryBackoff: true,
     expireInSeconds: 60 * 30,
+    retentionDays: 7,
+  },
+  /**
+   * One event to one webhook endpoint (lib/webhooks/deliver.ts). 13 attempts over about
+   * three days (45 s × 2^n, with pg-boss's jitter: 2 to 4 days in all); the handler ends
+   * the last one itself, marking the delivery failed.
+   */
+  "webhook-deliver": {
+    payload: z.object({ tenantId: z.string(), deliveryId: z.string() }),
+    retryLimit: 12,
+    retryDelay: 45,
+    retryBackoff: true,
+    expireInSeconds: 60,
     retentionDays: 7,
   },
   /** Scheduled: prunes expired sessions, sign-in tokens, invitations, rate-limit windows, exports. */

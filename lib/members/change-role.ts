@@ -9,6 +9,8 @@ import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
+import { toMemberResource } from "@/lib/resources/member";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { assertAnotherOwnerRemains, getMemberForUpdate, lockMembershipsOf, memberTarget, type Member } from "./members";
 import { changeRoleSchema, type ChangeRoleInput } from "./schemas";
 
@@ -32,6 +34,7 @@ export async function changeMemberRole(ctx: TenantContext, input: ChangeRoleInpu
       target: memberTarget(member),
       metadata: { from: member.role, to: role },
     });
+    await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.role_changed", data: { member: toMemberResource({ ...member, role }), previous_role: member.role } });
     return { ...member, role };
   });
 }

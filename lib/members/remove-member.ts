@@ -8,6 +8,8 @@ import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
+import { toMemberResource } from "@/lib/resources/member";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { assertAnotherOwnerRemains, getMemberForUpdate, lockMembershipsOf, memberTarget } from "./members";
 import { memberTargetSchema } from "./schemas";
 
@@ -25,6 +27,7 @@ export async function removeMember(ctx: TenantContext, input: { userId: string }
     }
     await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, userId));
     await logActivity(ctx, tx, { action: "member.removed", target: memberTarget(member) });
+    await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.removed", data: { member: toMemberResource(member), reason: "removed" } });
   });
 }
 
@@ -35,5 +38,6 @@ export async function leaveTenant(ctx: TenantContext): Promise<void> {
     if (me.role === "owner") await assertAnotherOwnerRemains(ctx, tx, me.userId);
     await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, me.userId));
     await logActivity(ctx, tx, { action: "member.left", target: memberTarget(me) });
+    await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.removed", data: { member: toMemberResource(me), reason: "left" } });
   });
 }

@@ -8,6 +8,8 @@ import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
+import { toMemberResource } from "@/lib/resources/member";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { getMemberForUpdate, lockMembershipsOf, memberTarget } from "./members";
 import { memberTargetSchema } from "./schemas";
 
@@ -29,5 +31,13 @@ export async function transferOwnership(ctx: TenantContext, input: { userId: str
       target: memberTarget(member),
       metadata: { from: member.role },
     });
+    for (const [changed, previous] of [
+      [{ ...member, role: "owner" as const }, member.role],
+      [{ ...me, role: "admin" as const }, me.role],
+    ] as const) {
+      if (changed.role !== previous) {
+        await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.role_changed", data: { member: toMemberResource(changed), previous_role: previous } });
+      }
+    }
   });
 }

@@ -11,6 +11,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "invitations.manage": ["owner", "admin"],
   "members.manage": ["owner", "admin"],
   "apiKeys.manage": ["owner", "admin"],
+  "webhooks.manage": ["owner", "admin"],
   "activity.read": ["owner", "admin"],
   "data.export": ["owner", "admin"],
   "billing.manage": ["owner", "billing"],

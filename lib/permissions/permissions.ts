@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   "invitations.manage", // invite, revoke, resend
   "members.manage", // change roles, remove members
   "apiKeys.manage",
+  "webhooks.manage", // endpoints, their secrets and delivery log
   "activity.read",
   "data.export", // a zip of everything the workspace holds
   "billing.manage",
@@ -24,6 +25,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "invitations.manage",
     "members.manage",
     "apiKeys.manage",
+    "webhooks.manage",
     "activity.read",
     "data.export",
     "tenant.rename",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { apiKeys, customers, invitations, memberships, tenants } from "@/db/schema";
+import { apiKeys, customers, invitations, memberships, tenants, webhookEndpoints } from "@/db/schema";
 import { UserError } from "@/lib/errors";
 import { isUsable } from "@/lib/invitations/invitations";
 import { tenantScope } from "@/lib/tenancy/scope";
@@ -33,6 +33,7 @@ const COUNTERS: Partial<Record<LimitName, Counter>> = {
   apiKeys: (ctx, tx) =>
     tenantScope(ctx, tx).count(apiKeys, and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
   customers: (ctx, tx) => tenantScope(ctx, tx).count(customers),
+  webhookEndpoints: (ctx, tx) => tenantScope(ctx, tx).count(webhookEndpoints),
   members: async (ctx, tx) => {
     const scope = tenantScope(ctx, tx);
     const [open] = await tx

@@ -9,7 +9,7 @@ export const BILLING_INTERVALS = ["month", "year"] as const;
 export type BillingInterval = (typeof BILLING_INTERVALS)[number];
 
 /** A limit per tenant; null is unlimited. */
-export type Limits = { members: number | null; customers: number | null; apiKeys: number | null };
+export type Limits = { members: number | null; customers: number | null; apiKeys: number | null; webhookEndpoints: number | null };
 export type LimitName = keyof Limits;
 
 export type PlanPrice = { amount: number; currency: "usd"; priceEnv: string; lookupKey: string };
@@ -37,32 +37,32 @@ export const PLANS: Record<PlanId, Plan> = {
     id: "free",
     name: "Free",
     description: "For trying things out with a small team.",
-    features: ["Up to 3 members", "100 customers", "1 API key", "Community support"],
-    limits: { members: 3, customers: 100, apiKeys: 1 },
+    features: ["Up to 3 members", "100 customers", "1 API key", "1 webhook endpoint", "Community support"],
+    limits: { members: 3, customers: 100, apiKeys: 1, webhookEndpoints: 1 },
     prices: {},
   },
   pro: {
     id: "pro",
     name: "Pro",
     description: "For teams that run their work here.",
-    features: ["Up to 10 members", "10,000 customers", "5 API keys", "Email support"],
-    limits: { members: 10, customers: 10_000, apiKeys: 5 },
+    features: ["Up to 10 members", "10,000 customers", "5 API keys", "5 webhook endpoints", "Email support"],
+    limits: { members: 10, customers: 10_000, apiKeys: 5, webhookEndpoints: 5 },
     prices: { month: price(2900, "pro", "month"), year: price(29000, "pro", "year") },
   },
   business: {
     id: "business",
     name: "Business",
     description: "For larger teams and heavier use.",
-    features: ["Up to 50 members", "1,000,000 customers", "25 API keys", "Priority support"],
-    limits: { members: 50, customers: 1_000_000, apiKeys: 25 },
+    features: ["Up to 50 members", "1,000,000 customers", "25 API keys", "25 webhook endpoints", "Priority support"],
+    limits: { members: 50, customers: 1_000_000, apiKeys: 25, webhookEndpoints: 25 },
     prices: { month: price(9900, "business", "month"), year: price(99000, "business", "year") },
   },
   enterprise: {
     id: "enterprise",
     name: "Enterprise",
     description: "Unlimited use, a contract and a contact person.",
-    features: ["Unlimited members", "Unlimited customers", "Unlimited API keys", "SSO and audit export on request"],
-    limits: { members: null, customers: null, apiKeys: null },
+    features: ["Unlimited members", "Unlimited customers", "Unlimited API keys", "Unlimited webhook endpoints", "SSO and audit export on request"],
+    limits: { members: null, customers: null, apiKeys: null, webhookEndpoints: null },
     prices: {},
     contactSales: true,
   },
@@ -83,6 +83,7 @@ export const LIMIT_LABELS: Record<LimitName, { one: string; many: string }> = {
   members: { one: "member", many: "members" },
   customers: { one: "customer", many: "customers" },
   apiKeys: { one: "API key", many: "API keys" },
+  webhookEndpoints: { one: "webhook endpoint", many: "webhook endpoints" },
 };
 
 export function formatPrice({ amount, currency }: Pick<PlanPrice, "amount" | "currency">): string {

@@ -12,6 +12,8 @@ import { parseOrThrow } from "@/lib/validation";
 import type { TenantContext } from "./context";
 import { purgeDateOf } from "./lifecycle";
 import { assertCanUnderLock } from "./lock-tenant";
+import { toWorkspaceResource } from "@/lib/resources/workspace";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { deleteTenantSchema, type DeleteTenantInput } from "./schemas";
 
 /**
@@ -79,4 +81,5 @@ export async function softDeleteTenant(ctx: Pick<TenantContext, "tenant" | "user
   }
 
   await recordActivity(tx, { tenantId: tenant.id, actor: ctx.user, ip: ctx.ip, action: "tenant.deleted", target: { type: "tenant", id: tenant.id, label: tenant.name } });
+  await emitWebhookEvent(tx, tenant.id, { type: "workspace.deleted", data: { workspace: toWorkspaceResource(tenant) } });
 }

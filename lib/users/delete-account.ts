@@ -7,15 +7,18 @@ import { recordActivity } from "@/lib/activity/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { accountDeletedEmail } from "@/lib/email/templates/account-deleted";
 import { NotFoundError, UserError } from "@/lib/errors";
+import type { Role } from "@/lib/permissions/roles";
 import type { SessionUser } from "@/lib/tenants/context";
 import { softDeleteTenant } from "@/lib/tenants/delete-tenant";
 import { parseOrThrow } from "@/lib/validation";
+import { toMemberResource } from "@/lib/resources/member";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { deleteAccountSchema, type DeleteAccountInput } from "./schemas";
 
 /** How a deleted user appears in activity logs. */
 export const DELETED_USER_LABEL = "Deleted user";
 
-export type MyTenant = { id: string; slug: string; name: string; role: string; members: number; owners: number };
+export type MyTenant = { id: string; slug: string; name: string; role: Role; joinedAt: Date; members: number; owners: number };
 
 const others = alias(memberships, "others");
 
@@ -27,6 +30,7 @@ async function myTenants(executor: Executor, userId: string): Promise<MyTenant[]
       slug: tenants.slug,
       name: tenants.name,
       role: memberships.role,
+      joinedAt: memberships.joinedAt,
       members: sql<number>`(SELECT count(*) FROM ${memberships} ${others} WHERE ${others.tenantId} = ${tenants.id})`.mapWith(Number),
       owners: sql<number>`(SELECT count(*) FROM ${memberships} ${others} WHERE ${others.tenantId} = ${tenants.id} AND ${others.role} = 'owner')`.mapWith(Number),
     })
@@ -88,6 +92,11 @@ export async function deleteAccount(user: SessionUser, input: DeleteAccountInput
     }
     for (const tenant of list.filter((t) => t.members > 1)) {
       await recordActivity(tx, { tenantId: tenant.id, actor: null, actorLabel: DELETED_USER_LABEL, ip, action: "account.deleted" });
+      // Their id only: the name and address leave with the account.
+      await emitWebhookEvent(tx, tenant.id, {
+        type: "member.removed",
+        data: { member: toMemberResource({ userId: user.id, name: null, email: null, role: tenant.role, joinedAt: tenant.joinedAt }), reason: "account_deleted" },
+      });
     }
     await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.createdById, user.id), isNull(apiKeys.revokedAt)));
     // What they did stays; who did it, and from which address, does not.

@@ -12,6 +12,7 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "email-send": async (payload) => (await import("@/lib/email/send-email")).deliverEmail(payload),
   "billing-cancel-subscription": async (payload) => (await import("@/lib/billing/cancel-subscription")).cancelSubscriptionNow(payload),
   "export-build": async (payload) => (await import("@/lib/exports/build-export")).buildExport(payload),
+  "webhook-deliver": async (payload) => (await import("@/lib/webhooks/deliver")).deliverWebhook(payload),
   "maintenance-cleanup": async () => (await import("@/lib/maintenance/cleanup")).cleanUpExpired(),
   "tenants-purge": async () => (await import("@/lib/tenants/purge-tenants")).purgeDeletedTenants(),
 };

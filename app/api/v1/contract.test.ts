@@ -7,7 +7,7 @@ import { createApiKey } from "@/lib/api-keys/api-keys";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
 import { send, type Route, type Sent } from "@/lib/api/testing/client";
 import { contractProblems, operations } from "@/lib/api/testing/contract";
-import { encodeCursor } from "@/lib/customers/cursor";
+import { encodeCursor } from "@/lib/validation/cursor";
 import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
 import * as item from "./customers/[id]/route";
 import * as collection from "./customers/route";

@@ -1,5 +1,6 @@
 import { jsonObjectBody } from "@/lib/api/body";
-import { customerCreateBody, toCustomerResource } from "@/lib/api/customers";
+import { customerCreateBody } from "@/lib/api/customers";
+import { toCustomerResource } from "@/lib/resources/customer";
 import { apiRoute } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/query";
 import { createCustomer, listCustomers } from "@/lib/customers/customers";

@@ -1,5 +1,6 @@
 import { jsonObjectBody } from "@/lib/api/body";
-import { customerPatchBody, toCustomerResource } from "@/lib/api/customers";
+import { customerPatchBody } from "@/lib/api/customers";
+import { toCustomerResource } from "@/lib/resources/customer";
 import { apiRoute } from "@/lib/api/handler";
 import { deleteCustomer, getCustomerOrThrow, updateCustomer } from "@/lib/customers/customers";
 import { parseOrThrow } from "@/lib/validation";

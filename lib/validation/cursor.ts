@@ -1,18 +1,18 @@
 import { UUID } from "@/lib/validation/uuid";
 
-/** A position in the newest-first list: the last row's creation time and id. */
-export type CustomerCursor = { createdAt: Date; id: string };
+/** A position in a newest-first list (customers, deliveries): the last row's creation time and id. */
+export type KeysetCursor = { createdAt: Date; id: string };
 
 // Years 1 to 9999 in toISOString's plain form: what Postgres' timestamptz reads back. Year 0,
 // negative years and six-digit years ("+100000-...") are dates JavaScript makes but Postgres refuses.
 const ISO = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-export function encodeCursor({ createdAt, id }: CustomerCursor): string {
+export function encodeCursor({ createdAt, id }: KeysetCursor): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
 }
 
 /** Null for anything that is not a cursor we made (out-of-range dates included). */
-export function decodeCursor(value: string | undefined): CustomerCursor | null {
+export function decodeCursor(value: string | undefined): KeysetCursor | null {
   if (!value || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));

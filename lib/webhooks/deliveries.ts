@@ -1,0 +1,91 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions/permissions";
+import { tenantScope } from "@/lib/tenancy/scope";
+import type { TenantContext } from "@/lib/tenants/context";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
+import { UUID } from "@/lib/validation/uuid";
+import { emitTestEvent, enqueueDelivery } from "./emit";
+import { WEBHOOKS_DENIED } from "./endpoints";
+
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect & { eventType: string };
+export type DeliveryPage = { deliveries: WebhookDelivery[]; nextCursor: string | null };
+
+export const DELIVERY_PAGE_SIZE = 25;
+const NOT_FOUND = "Webhook endpoint not found.";
+
+/** An endpoint's delivery log, newest first, a page at a time. */
+export async function listWebhookDeliveries(ctx: TenantContext, endpointId: string, options: { cursor?: string; limit?: number } = {}): Promise<DeliveryPage> {
+  assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
+  if (!UUID.test(endpointId)) throw new NotFoundError(NOT_FOUND);
+  const limit = Math.min(Math.max(options.limit ?? DELIVERY_PAGE_SIZE, 1), 100);
+  const after = decodeCursor(options.cursor);
+  const scope = tenantScope(ctx);
+  const rows = await db
+    .select({ delivery: webhookDeliveries, eventType: webhookEvents.type })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEvents, and(eq(webhookEvents.tenantId, webhookDeliveries.tenantId), eq(webhookEvents.id, webhookDeliveries.eventId)))
+    .where(
+      scope.owned(
+        webhookDeliveries,
+        eq(webhookDeliveries.endpointId, endpointId),
+        after ? sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map(({ delivery, eventType }) => ({ ...delivery, eventType }));
+  return { deliveries: page, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null };
+}
+
+/** The event's body as it was sent, for the log. */
+export async function getDeliveryBodyOrThrow(ctx: TenantContext, deliveryId: string): Promise<string> {
+  assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
+  if (!UUID.test(deliveryId)) throw new NotFoundError("Delivery not found.");
+  const [row] = await db
+    .select({ body: webhookEvents.body })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEvents, and(eq(webhookEvents.tenantId, webhookDeliveries.tenantId), eq(webhookEvents.id, webhookDeliveries.eventId)))
+    .where(tenantScope(ctx).owned(webhookDeliveries, eq(webhookDeliveries.id, deliveryId)));
+  if (!row) throw new NotFoundError("Delivery not found.");
+  return row.body;
+}
+
+async function assertEnabledEndpoint(ctx: TenantContext, executor: Executor, endpointId: string) {
+  const endpoint = await tenantScope(ctx, executor).findFirst(webhookEndpoints, eq(webhookEndpoints.id, endpointId));
+  if (!endpoint) throw new NotFoundError(NOT_FOUND);
+  if (endpoint.disabledAt) throw new UserError("This endpoint is disabled. Enable it first.");
+  return endpoint;
+}
+
+/**
+ * Sends a past delivery's event again, as a new delivery with the same body and the same
+ * webhook-id (a receiver that already has it can tell).
+ */
+export async function resendWebhookDelivery(ctx: TenantContext, deliveryId: string): Promise<{ deliveryId: string }> {
+  assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
+  if (!UUID.test(deliveryId)) throw new NotFoundError("Delivery not found.");
+  return db.transaction(async (tx) => {
+    const scope = tenantScope(ctx, tx);
+    const past = await scope.getOrThrow(webhookDeliveries, eq(webhookDeliveries.id, deliveryId), "Delivery not found.");
+    await assertEnabledEndpoint(ctx, tx, past.endpointId);
+    const [delivery] = await scope.insert(webhookDeliveries, { endpointId: past.endpointId, eventId: past.eventId });
+    await enqueueDelivery(tx, ctx.tenant.id, delivery!.id);
+    return { deliveryId: delivery!.id };
+  });
+}
+
+/** A `webhook.test` event to one endpoint, whatever it subscribes to. */
+export async function sendTestWebhook(ctx: TenantContext, endpointId: string): Promise<{ eventId: string }> {
+  assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
+  if (!UUID.test(endpointId)) throw new NotFoundError(NOT_FOUND);
+  return db.transaction(async (tx) => {
+    await assertEnabledEndpoint(ctx, tx, endpointId);
+    const who = ctx.user.name || ctx.user.email || "Someone";
+    const { eventId } = await emitTestEvent(tx, ctx.tenant.id, endpointId, `${who} sent a test event from ${ctx.tenant.name}.`);
+    return { eventId };
+  });
+}
