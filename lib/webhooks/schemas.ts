@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { WEBHOOK_EVENT_TYPE_IDS } from "./event-types";
+import { WEBHOOK_EVENT_TYPE_IDS, type WebhookEventType } from "./event-types";
 
 export const URL_MAX = 2000;
 
@@ -24,13 +24,13 @@ export const webhookEndpointSchema = z.object({
   description: text({ max: 200, label: "Description" }).default(""),
   eventTypes: eventTypes.meta({ description: "The event types to receive; empty (or left out) for all of them" }),
 });
-export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
+export type WebhookEndpointInput = Omit<z.input<typeof webhookEndpointSchema>, "eventTypes"> & { eventTypes?: WebhookEventType[] };
 
 /** A change to some settings, and whether the endpoint receives events. */
 export const webhookEndpointPatchSchema = webhookEndpointSchema.partial().extend({
   enabled: z.boolean({ error: "enabled must be true or false." }).optional(),
 });
-export type WebhookEndpointPatch = z.input<typeof webhookEndpointPatchSchema>;
+export type WebhookEndpointPatch = Partial<WebhookEndpointInput> & { enabled?: boolean };
 
 /** The form adds a choice between every event and a selection, which must not be empty. */
 export const webhookEndpointFormSchema = webhookEndpointSchema

@@ -36,7 +36,11 @@ export async function drainJobs(options: { deadline?: number; names?: readonly J
     let fetched = 0;
     for (const name of ready) {
       if (!go()) break;
-      const jobs = await boss.fetch<Record<string, unknown>>(name, { batchSize: BATCH });
+      // Oldest first, as queued: pg-boss returns a batch in no particular order, and a
+      // webhook endpoint should hear of changes in the order they happened.
+      const jobs = (await boss.fetch<Record<string, unknown>>(name, { batchSize: BATCH, includeMetadata: true })).sort(
+        (a, b) => new Date(a.createdOn).getTime() - new Date(b.createdOn).getTime() || (a.id < b.id ? -1 : 1),
+      );
       fetched += jobs.length;
       for (const job of jobs) {
         try {
