@@ -36,6 +36,8 @@ export type ActivityEntry = {
   id: number;
   action: string;
   actorLabel: string | null;
+  targetType: string | null;
+  targetId: string | null;
   targetLabel: string | null;
   metadata: Record<string, unknown> | null;
   ip: string | null;

@@ -10,6 +10,8 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "limit_reached"
   | "rate_limited"
+  | "idempotency_key_reused"
+  | "idempotency_in_progress"
   | "unavailable"
   | "internal_error";
 

@@ -8,6 +8,7 @@ import { LimitReachedError } from "@/lib/plans/limits";
 import { clientIpFrom } from "@/lib/request/client-ip";
 import { toTenantContext, type TenantContext } from "@/lib/tenants/context";
 import { ApiError } from "./errors";
+import { withIdempotency } from "./idempotency";
 
 const REFUSALS: Record<KeyRefusal, string> = {
   missing: "Send an API key: Authorization: Bearer sk_live_...",
@@ -21,7 +22,8 @@ type Handler<P> = (ctx: TenantContext, request: Request, params: P) => Promise<R
 /**
  * Every /api/v1 endpoint is built with this, so none can skip a check: the key (401),
  * its rate limit (429, counted in Postgres across instances), the scope (403), then the
- * handler with a tenant context the key alone decides. Errors become JSON.
+ * handler with a tenant context the key alone decides, a POST at most once per
+ * Idempotency-Key. Errors become JSON.
  */
 export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Handler<P>) {
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
@@ -48,7 +50,17 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Ha
         grants: auth.scopes.map((s) => API_SCOPES[s].permission),
         ip: clientIpFrom(request.headers),
       });
-      return await handler(ctx, request, await route.params);
+      const params = await route.params;
+      if (request.method === "POST") {
+        return await withIdempotency({ tenantId: auth.tenant.id, apiKeyId: auth.key.id }, request, async (replayable) => {
+          try {
+            return await handler(ctx, replayable, params);
+          } catch (error) {
+            return toApiError(error).toResponse();
+          }
+        });
+      }
+      return await handler(ctx, request, params);
     } catch (error) {
       return toApiError(error).toResponse();
     }

@@ -1,5 +1,6 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
+import { WEBHOOK_EVENT_TYPE_IDS } from "@/lib/webhooks/event-types";
 import { openApiDocument } from "./openapi";
 
 describe("the OpenAPI document", () => {
@@ -19,13 +20,41 @@ describe("the OpenAPI document", () => {
       "getCustomer",
       "updateCustomer",
       "deleteCustomer",
+      "getWorkspace",
+      "listMembers",
+      "listInvitations",
+      "createInvitation",
+      "revokeInvitation",
+      "listActivity",
+      "listWebhookEndpoints",
+      "createWebhookEndpoint",
+      "getWebhookEndpoint",
+      "updateWebhookEndpoint",
+      "deleteWebhookEndpoint",
     ]);
     for (const [method, op] of operations) {
-      const statuses = Object.keys((op as { responses: object }).responses);
+      const { responses, parameters = [] } = op as { responses: object; parameters?: { name: string }[] };
+      const statuses = Object.keys(responses);
       expect(statuses).toEqual(expect.arrayContaining(["401", "403", "429", "500", "503"]));
       if (method === "post" || method === "patch") expect(statuses).toEqual(expect.arrayContaining(["400", "413", "415", "422"]));
+      // Every POST takes an Idempotency-Key, and may meet its first request still running.
+      if (method === "post") {
+        expect(statuses).toContain("409");
+        expect(parameters.map((p) => p.name)).toContain("Idempotency-Key");
+      }
     }
     expect(doc.info.license).toEqual({ name: "MIT", identifier: "MIT" });
+  });
+
+  it("publishes every webhook event's payload as an OpenAPI 3.1 webhook", () => {
+    const { webhooks } = openApiDocument();
+    expect(Object.keys(webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPE_IDS, "webhook.test"].sort());
+    const created = webhooks["customer.created"]!.post;
+    expect(created.parameters.map((p) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    expect(created.requestBody.content["application/json"].schema).toMatchObject({
+      required: expect.arrayContaining(["id", "type", "version", "timestamp", "workspace_id", "data"]),
+      properties: { type: { const: "customer.created" }, version: { const: 1 } },
+    });
   });
 
   it("states the list's query limits exactly as GET /customers checks them", () => {

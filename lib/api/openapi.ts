@@ -3,39 +3,10 @@ import { API_SCOPES } from "@/lib/api-keys/scopes";
 import { APP_NAME } from "@/lib/config/app";
 import { customerQuerySchema } from "@/lib/customers/schemas";
 import { MAX_BODY_BYTES } from "./body";
+import { always, idempotencyKeyHeader, json, jsonSchema, status } from "./openapi-parts";
+import { webhookDocuments, workspacePaths, workspaceSchemas } from "./openapi-workspace";
 import { customerResource } from "@/lib/resources/customer";
 import { customerCreateBody, customerPatchBody } from "./customers";
-
-const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
-  return rest;
-};
-
-const json = (schema: object) => ({ "application/json": { schema } });
-const error = (description: string, headers?: object) => ({ description, content: json({ $ref: "#/components/schemas/Error" }), ...(headers ? { headers } : {}) });
-
-// Every status an operation can answer, so a client (and the contract test) knows them all.
-const status = {
-  invalidJson: error("The body is not valid JSON (invalid_json)"),
-  unauthorized: error("Missing, unknown, revoked or expired API key (unauthorized)", {
-    "WWW-Authenticate": { required: true, description: "Always Bearer", schema: { type: "string" } },
-  }),
-  forbidden: error("The key lacks the scope, or its creator is no longer a member (forbidden)"),
-  forbiddenOrLimit: error("The key lacks the scope, or its creator is no longer a member (forbidden); or the plan's customer limit is reached (limit_reached)"),
-  notFound: error("No such customer in this workspace (not_found). An id that is not a UUID is not found either."),
-  tooLarge: error(`The body is over ${MAX_BODY_BYTES / 1024} KB (payload_too_large)`),
-  notJson: error("The body is not sent as Content-Type: application/json, UTF-8 (unsupported_media_type)"),
-  badBody: error("Invalid or unknown fields, or a body that is not a JSON object (validation_failed); details name each field"),
-  badQuery: error("A query parameter is invalid or repeated (validation_failed); details name each parameter"),
-  rateLimited: error("Too many requests for this key (rate_limited)", {
-    "Retry-After": { required: true, description: "Seconds to wait", schema: { type: "integer", minimum: 1 } },
-  }),
-  internal: error("Something went wrong on our side (internal_error)"),
-  unavailable: error("The database is unavailable; retry", {
-    "Retry-After": { required: false, description: "Seconds to wait", schema: { type: "integer", minimum: 1 } },
-  }),
-};
-const always = { "401": status.unauthorized, "429": status.rateLimited, "500": status.internal, "503": status.unavailable };
 
 const one = (description: string) => ({
   description,
@@ -65,7 +36,11 @@ export function openApiDocument() {
     // Relative to where this document is served (/api/v1/openapi.json): right on every deployment.
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
-    tags: [{ name: "Customers", description: "The people and companies a workspace works with" }],
+    tags: [
+      { name: "Customers", description: "The people and companies a workspace works with" },
+      { name: "Workspace", description: "The workspace itself, its members, invitations and activity log" },
+      { name: "Webhooks", description: "Endpoints the workspace's events are sent to, and the events themselves" },
+    ],
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: `Authorization: Bearer sk_live_... Scopes: ${Object.keys(API_SCOPES).join(", ")}.` },
@@ -74,6 +49,7 @@ export function openApiDocument() {
         Customer: jsonSchema(customerResource, "output"),
         CustomerInput: { ...jsonSchema(customerCreateBody), description: textRules },
         CustomerPatch: { ...jsonSchema(customerPatchBody), description: `Only the fields sent change. ${textRules}` },
+        ...workspaceSchemas(),
         Error: {
           type: "object",
           required: ["error"],
@@ -125,12 +101,14 @@ export function openApiDocument() {
           tags: ["Customers"],
           summary: "Create a customer",
           description: "Scope customers:write.",
+          parameters: [idempotencyKeyHeader],
           requestBody: body("#/components/schemas/CustomerInput"),
           responses: {
             "201": one("The new customer"),
             ...always,
             "400": status.invalidJson,
             "403": status.forbiddenOrLimit,
+            "409": status.conflict,
             "413": status.tooLarge,
             "415": status.notJson,
             "422": status.badBody,
@@ -171,6 +149,8 @@ export function openApiDocument() {
           responses: { "204": { description: "Deleted" }, ...always, "403": status.forbidden, "404": status.notFound },
         },
       },
+      ...workspacePaths(),
     },
+    webhooks: webhookDocuments(),
   };
 }

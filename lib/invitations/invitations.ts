@@ -26,7 +26,7 @@ export const isOpen = and(isNull(invitations.acceptedAt), isNull(invitations.dec
 /** Open and not expired: the only state in which its link works. */
 export const isUsable = and(isOpen, gt(invitations.expiresAt, sql`now()`));
 
-export type PendingInvitation = Pick<Invitation, "id" | "email" | "role" | "expiresAt" | "sentAt"> & {
+export type PendingInvitation = Pick<Invitation, "id" | "email" | "role" | "expiresAt" | "sentAt" | "createdAt"> & {
   invitedBy: string | null;
   expired: boolean;
 };
@@ -41,6 +41,7 @@ export async function listPendingInvitations(ctx: TenantContext): Promise<Pendin
       role: invitations.role,
       expiresAt: invitations.expiresAt,
       sentAt: invitations.sentAt,
+      createdAt: invitations.createdAt,
       inviterName: users.name,
       inviterEmail: users.email,
     })

@@ -43,17 +43,19 @@ export async function resendInvitation(ctx: TenantContext, input: { invitationId
   });
 }
 
-export async function revokeInvitation(ctx: TenantContext, input: { invitationId: string }): Promise<void> {
+/** Whether it revoked one: false when no such invitation is pending (revoking twice is not an error). */
+export async function revokeInvitation(ctx: TenantContext, input: { invitationId: string }): Promise<boolean> {
   assertCan(ctx, "invitations.manage", "Only owners and admins can revoke invitations.");
   const { invitationId } = parseOrThrow(invitationIdSchema, input);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [invitation] = await tenantScope(ctx, tx).update(
       invitations,
       { revokedAt: new Date() },
       and(eq(invitations.id, invitationId), isOpen)!,
     );
-    if (!invitation) return; // already gone: revoking twice is not an error
+    if (!invitation) return false;
     await logActivity(ctx, tx, { action: "invitation.revoked", target: target(invitation) });
     await emitWebhookEvent(tx, ctx.tenant.id, { type: "invitation.revoked", data: { invitation: toInvitationResource(invitation) } });
+    return true;
   });
 }

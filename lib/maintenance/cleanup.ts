@@ -1,7 +1,7 @@
 import "server-only";
 import { and, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { dataExports, emailOutbox, invitations, rateLimits, sessions, verificationTokens } from "@/db/schema";
+import { apiIdempotencyKeys, dataExports, emailOutbox, invitations, rateLimits, sessions, verificationTokens, webhookEvents } from "@/db/schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,9 +14,13 @@ export const RETENTION = {
   outboxDays: 7,
   /** Exports that failed (or never finished) are dropped after this long; ready ones when their link expires. */
   unfinishedExportDays: 7,
+  /** Webhook events, with their delivery log, stay resendable this long (the retries end after about three days). */
+  webhookEventDays: 30,
+  /** An Idempotency-Key's first answer is replayed for a day. */
+  idempotencyKeyDays: 1,
 } as const;
 
-export type CleanupResult = Record<"sessions" | "verificationTokens" | "invitations" | "rateLimits" | "outbox" | "exports", number>;
+export type CleanupResult = Record<"sessions" | "verificationTokens" | "invitations" | "rateLimits" | "outbox" | "exports" | "webhookEvents" | "idempotencyKeys", number>;
 
 /** The `maintenance-cleanup` job: deletes what has expired. Safe to run twice. */
 export async function cleanUpExpired(now = new Date()): Promise<CleanupResult> {
@@ -43,6 +47,10 @@ export async function cleanUpExpired(now = new Date()): Promise<CleanupResult> {
         .delete(dataExports)
         .where(or(lt(dataExports.expiresAt, now), and(isNull(dataExports.expiresAt), lt(dataExports.createdAt, daysAgo(RETENTION.unfinishedExportDays)))))
         .returning({ id: dataExports.id }),
+    ),
+    webhookEvents: await count(db.delete(webhookEvents).where(lt(webhookEvents.createdAt, daysAgo(RETENTION.webhookEventDays))).returning({ id: webhookEvents.id })),
+    idempotencyKeys: await count(
+      db.delete(apiIdempotencyKeys).where(lt(apiIdempotencyKeys.createdAt, daysAgo(RETENTION.idempotencyKeyDays))).returning({ key: apiIdempotencyKeys.key }),
     ),
     outbox: await count(db.delete(emailOutbox).where(lt(emailOutbox.createdAt, daysAgo(RETENTION.outboxDays))).returning({ id: emailOutbox.id })),
   };

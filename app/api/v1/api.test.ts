@@ -117,9 +117,11 @@ describe("scopes", () => {
   });
 
   it("a role can hold only the scopes its permissions back", () => {
-    expect(scopesForRole("owner")).toEqual(["customers:read", "customers:write"]);
-    expect(scopesForRole("member")).toEqual(["customers:read", "customers:write"]);
-    expect(scopesForRole("billing")).toEqual(["customers:read"]);
+    const all = ["customers:read", "customers:write", "workspace:read", "members:read", "invitations:read", "invitations:write", "activity:read", "webhooks:read", "webhooks:write"];
+    expect(scopesForRole("owner")).toEqual(all);
+    expect(scopesForRole("admin")).toEqual(all);
+    expect(scopesForRole("member")).toEqual(["customers:read", "customers:write", "workspace:read", "members:read"]);
+    expect(scopesForRole("billing")).toEqual(["customers:read", "workspace:read", "members:read"]);
   });
 });
 
@@ -248,7 +250,17 @@ describe("API keys", () => {
   it("describes the API in OpenAPI 3.1, from the same schemas", async () => {
     const doc = await (await openapi()).json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/customers", "/customers/{id}"]);
+    expect(Object.keys(doc.paths)).toEqual([
+      "/customers",
+      "/customers/{id}",
+      "/workspace",
+      "/members",
+      "/invitations",
+      "/invitations/{id}",
+      "/activity",
+      "/webhook-endpoints",
+      "/webhook-endpoints/{id}",
+    ]);
     expect(doc.components.schemas.CustomerInput.properties.name).toMatchObject({ type: "string", maxLength: 120 });
     expect(doc.components.schemas.CustomerInput.required).toEqual(["name"]);
     expect(doc.components.schemas.CustomerInput.additionalProperties).toBe(false);

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/** An entry of the activity log as the API shows it. */
+export const activityResource = z.object({
+  id: z.string().describe("Ascending; pass the last one seen as cursor for the next page"),
+  action: z.string().describe("member.joined, customer.created, webhook.disabled..."),
+  actor: z.string().nullable().describe("Who did it: a name, an email, an API key, Stripe"),
+  target: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }).nullable(),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+  created_at: z.iso.datetime(),
+});
+export type ActivityResource = z.infer<typeof activityResource>;
+
+type Entry = { id: number; action: string; actorLabel: string | null; targetType: string | null; targetId: string | null; targetLabel: string | null; metadata: Record<string, unknown> | null; ip: string | null; createdAt: Date };
+
+export function toActivityResource(entry: Entry): ActivityResource {
+  return {
+    id: String(entry.id),
+    action: entry.action,
+    actor: entry.actorLabel,
+    target: entry.targetType ? { type: entry.targetType, id: entry.targetId, label: entry.targetLabel } : null,
+    metadata: entry.metadata,
+    ip: entry.ip,
+    created_at: entry.createdAt.toISOString(),
+  };
+}
