@@ -1,7 +1,7 @@
 import { activityResource } from "@/lib/resources/activity";
 import { invitationResource } from "@/lib/resources/invitation";
 import { memberResource } from "@/lib/resources/member";
-import { webhookEndpointResource } from "@/lib/resources/webhook-endpoint";
+import { webhookEndpointResource, webhookEndpointWithSecretResource } from "@/lib/resources/webhook-endpoint";
 import { workspaceResource } from "@/lib/resources/workspace";
 import { jsonSchema } from "./openapi-parts";
 
@@ -13,5 +13,6 @@ export function resourceSchemas() {
     Invitation: jsonSchema(invitationResource, "output"),
     ActivityEntry: jsonSchema(activityResource, "output"),
     WebhookEndpoint: jsonSchema(webhookEndpointResource, "output"),
+    WebhookEndpointWithSecret: jsonSchema(webhookEndpointWithSecretResource, "output"),
   };
 }

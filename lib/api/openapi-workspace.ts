@@ -84,7 +84,7 @@ export function workspacePaths() {
           "201": data(ref("Invitation"), "The new invitation"),
           ...always,
           ...creates,
-          "403": error403("the role is beyond the key creator's, or the plan's member limit is reached (limit_reached)"),
+          "403": error403("the plan's member limit is reached (limit_reached)"),
         },
       },
     },
@@ -125,7 +125,7 @@ export function workspacePaths() {
         parameters: [idempotencyKeyHeader],
         requestBody: body(ref("WebhookEndpointInput")),
         responses: {
-          "201": data({ allOf: [ref("WebhookEndpoint"), { type: "object", required: ["secret"], properties: { secret: { type: "string", pattern: "^whsec_" } } }] }, "The new endpoint, with its secret"),
+          "201": data(ref("WebhookEndpointWithSecret"), "The new endpoint, with its secret"),
           ...always,
           ...creates,
           "403": error403("the plan's endpoint limit is reached (limit_reached)"),

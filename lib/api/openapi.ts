@@ -1,8 +1,6 @@
-import { z } from "zod";
 import { API_SCOPES } from "@/lib/api-keys/scopes";
 import { APP_NAME } from "@/lib/config/app";
 import { customerQuerySchema } from "@/lib/customers/schemas";
-import { MAX_BODY_BYTES } from "./body";
 import { always, idempotencyKeyHeader, json, jsonSchema, status } from "./openapi-parts";
 import { webhookDocuments, workspacePaths, workspaceSchemas } from "./openapi-workspace";
 import { customerResource } from "@/lib/resources/customer";

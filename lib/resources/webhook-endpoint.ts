@@ -12,6 +12,11 @@ export const webhookEndpointResource = z.object({
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 });
+/** The answer to creating one: the only time its signing secret is shown. */
+export const webhookEndpointWithSecretResource = webhookEndpointResource.extend({
+  secret: z.string().regex(/^whsec_/).describe("The signing secret, shown this once: verify deliveries with it"),
+});
+
 export type WebhookEndpointResource = z.infer<typeof webhookEndpointResource>;
 
 export function toWebhookEndpointResource(

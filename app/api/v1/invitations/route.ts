@@ -1,7 +1,7 @@
 import { jsonObjectBody } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
 import { invitationCreateBody } from "@/lib/api/workspace";
-import { getAppUrl } from "@/lib/config/app-url";
+import { configuredAppUrl } from "@/lib/config/app-url";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
 import { toInvitationResource } from "@/lib/resources/invitation";
@@ -13,6 +13,7 @@ export const GET = apiRoute("invitations:read", async (ctx) => {
 
 export const POST = apiRoute("invitations:write", async (ctx, request) => {
   const input = parseOrThrow(invitationCreateBody, await jsonObjectBody(request));
-  const invitation = await createInvitation(ctx, input, await getAppUrl());
+  // The link in the email: the configured public URL (required in production), else this request's origin.
+  const invitation = await createInvitation(ctx, input, configuredAppUrl() ?? new URL(request.url).origin);
   return Response.json({ data: toInvitationResource(invitation) }, { status: 201 });
 });
