@@ -75,6 +75,8 @@ export default defineConfig({
       STRIPE_SECRET_KEY: "sk_test_e2e_fake",
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       STRIPE_API_BASE: `http://localhost:${stripePort}`,
+      // The e2e webhook receiver runs on this machine: a production build refuses that by default.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     },
     },
   ],

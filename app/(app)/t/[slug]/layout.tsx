@@ -19,6 +19,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
     { href: tenantPath(slug, "members"), label: "Members" },
     ...(can(ctx.role, "activity.read") ? [{ href: tenantPath(slug, "activity"), label: "Activity" }] : []),
     ...(can(ctx.role, "apiKeys.manage") ? [{ href: tenantPath(slug, "api-keys"), label: "API keys" }] : []),
+    ...(can(ctx.role, "webhooks.manage") ? [{ href: tenantPath(slug, "webhooks"), label: "Webhooks" }] : []),
     ...(can(ctx.role, "billing.manage") ? [{ href: tenantPath(slug, "billing"), label: "Billing" }] : []),
     { href: tenantPath(slug, "settings"), label: "Settings" },
   ];
