@@ -56,7 +56,8 @@ beforeAll(async () => {
   team = await teamOfEveryRole();
   endpointId = (await createWebhookEndpoint(team.owner.ctx, { url: "http://localhost:9/hooks" })).endpoint.id;
   await createCustomer(team.member.ctx, { name: "Ada" });
-  [{ id: deliveryId }] = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+  const [delivery] = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+  deliveryId = delivery!.id;
 });
 
 const calls = (slug: string) => [
