@@ -1,13 +1,12 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
 import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { FormError, FormMessage } from "@/components/ui/form-message";
+import { FormError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { SecretShownOnce } from "@/components/ui/secret-shown-once";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 
@@ -16,45 +15,19 @@ type Scope = { id: string; label: string };
 export function CreateApiKeyForm({ action, scopes }: { action: (previous: ActionState, formData: FormData) => Promise<ActionState>; scopes: Scope[] }) {
   const [state, formAction, pending] = useActionState(action, idle);
   const [dismissed, setDismissed] = useState<ActionState | null>(null);
-  const [copied, setCopied] = useState(false);
   const created = state.status === "success" && state !== dismissed ? (state.data as { key: string; name: string }) : null;
   const errors = state.status === "error" ? state.fieldErrors : undefined;
 
   if (created) {
     return (
-      <CardContent className="grid gap-3">
-        <FormMessage tone="success">The key “{created.name}” was created. Copy it now: it is shown only this once.</FormMessage>
-        <Label htmlFor="new-api-key">Your new API key</Label>
-        <div className="flex gap-2">
-          <input
-            id="new-api-key"
-            readOnly
-            value={created.key}
-            onFocus={(e) => e.currentTarget.select()}
-            className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm"
-          />
-          <Button
-            type="button"
-            variant="outline"
-            onClick={async () => {
-              await navigator.clipboard?.writeText(created.key).catch(() => undefined);
-              setCopied(true);
-            }}
-          >
-            {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-            {copied ? "Copied" : "Copy"}
-          </Button>
-        </div>
-        <Button
-          type="button"
-          className="w-fit"
-          onClick={() => {
-            setDismissed(state);
-            setCopied(false);
-          }}
-        >
-          Done
-        </Button>
+      <CardContent>
+        <SecretShownOnce
+          label="Your new API key"
+          id="new-api-key"
+          secret={created.key}
+          message={`The key “${created.name}” was created. Copy it now: it is shown only this once.`}
+          onDone={() => setDismissed(state)}
+        />
       </CardContent>
     );
   }

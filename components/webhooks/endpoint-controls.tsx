@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useOnDemand } from "@/components/ui/on-demand";
 import type { ActionState } from "@/lib/actions/action-state";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
-import { SecretShownOnce } from "./secret-shown-once";
+import { SecretShownOnce } from "@/components/ui/secret-shown-once";
 
 type Actions = { test: FormAction; rotate: FormAction; setEnabled: FormAction; remove: FormAction };
 type Confirming = { kind: "rotate" | "delete"; trigger: HTMLElement };
@@ -54,6 +54,8 @@ export function EndpointControls({ id, url, enabled, actions }: { id: string; ur
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
       {secret && (
         <SecretShownOnce
+          label="Signing secret"
+          id="webhook-secret"
           secret={secret}
           message="A new signing secret. The old one keeps signing beside it for 24 hours, so update your receiver within a day. Copy it now: it is shown only this once."
           onDone={() => setSecret(null)}

@@ -7,7 +7,7 @@ import { FormError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 import type { FormAction } from "@/lib/actions/run-action";
-import { SecretShownOnce } from "./secret-shown-once";
+import { SecretShownOnce } from "@/components/ui/secret-shown-once";
 
 export type EventTypeOption = { id: string; label: string };
 type Values = { id?: string; url: string; description: string; eventTypes: string[] };
@@ -30,6 +30,8 @@ export function EndpointForm({ action, eventTypes, endpoint, urlHint }: { action
     return (
       <CardContent>
         <SecretShownOnce
+          label="Signing secret"
+          id="webhook-secret"
           secret={created.secret}
           message={`The endpoint ${created.url} was added. Copy its signing secret now: it is shown only this once. Receivers verify each delivery with it.`}
           onDone={() => {

@@ -9,6 +9,7 @@ import { createCustomer } from "@/lib/customers/customers";
 import { listOutbox } from "@/lib/email/outbox";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations/create-invitation";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { deliverQueuedMail } from "@/lib/testing/jobs";
 import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
 import { drainJobs } from "@/lib/worker/drain";
@@ -36,6 +37,7 @@ describe("exporting a workspace", () => {
     await createCustomer(team.member.ctx, { name: "=HYPERLINK(\"http://evil\")" });
     await createInvitation(team.admin.ctx, { email: `new-${Date.now()}@example.test`, role: "member" }, APP);
     const { key } = await createApiKey(team.owner.ctx, { name: "Sync", scopes: ["customers:read"] });
+    const { secret } = await createWebhookEndpoint(team.owner.ctx, { url: "http://localhost:9/export-hooks" });
     const other = await memberOf(await createTenant({ name: "Other Co" }), "owner");
     await createCustomer(other.ctx, { name: "Not Yours", email: "secret@other.test" });
 
@@ -48,7 +50,7 @@ describe("exporting a workspace", () => {
     expect(ready.expiresAt!.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     const files = await archiveOf(requested.id);
     expect(Object.keys(files).sort()).toEqual(
-      ["README.txt", ...["workspace", "members", "invitations", "customers", "api_keys", "activity", "plan_history"].flatMap((t) => [`${t}.json`, `${t}.csv`])].sort(),
+      ["README.txt", ...["workspace", "members", "invitations", "customers", "api_keys", "webhook_endpoints", "activity", "plan_history"].flatMap((t) => [`${t}.json`, `${t}.csv`])].sort(),
     );
     expect(JSON.parse(files["workspace.json"]!)).toEqual([expect.objectContaining({ id: team.tenant.id, name: team.tenant.name })]);
     expect(JSON.parse(files["members.json"]!).map((m: { role: string }) => m.role).sort()).toEqual(["admin", "billing", "member", "owner"]);
@@ -58,6 +60,8 @@ describe("exporting a workspace", () => {
     expect(files["customers.csv"]).toContain(`"'=HYPERLINK(""http://evil"")"`); // defused for spreadsheets
     expect(JSON.parse(files["invitations.json"]!)).toHaveLength(1);
     expect(JSON.parse(files["api_keys.json"]!)).toEqual([expect.objectContaining({ name: "Sync", scopes: ["customers:read"] })]);
+    expect(JSON.parse(files["webhook_endpoints.json"]!)).toEqual([expect.objectContaining({ url: "http://localhost:9/export-hooks", eventTypes: [] })]);
+    expect(Object.values(files).join("\n")).not.toContain(secret.slice(6, 30));
     const everything = Object.values(files).join("\n");
     expect(everything).not.toContain("Not Yours");
     expect(everything).not.toContain("secret@other.test");

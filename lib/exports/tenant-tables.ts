@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { activityLog, apiKeys, customers, invitations, memberships, planChanges, subscriptions, tenants, users } from "@/db/schema";
+import { activityLog, apiKeys, customers, invitations, memberships, planChanges, subscriptions, tenants, users, webhookEndpoints } from "@/db/schema";
 import { BATCH_ROWS, keysetRows, once, type ExportTable } from "./sources";
 
 type Row = Record<string, unknown>;
@@ -26,7 +26,7 @@ const selectFrom = (columns: Record<string, AnyPgColumn>, table: PgTable) => db.
 
 /**
  * What a workspace export holds, table by table. Secrets never leave: no key or token
- * hashes, no Stripe ids beyond the subscription's. Every query is bound to the one tenant
+ * hashes, no webhook signing secrets, no Stripe ids beyond the subscription's. Every query is bound to the one tenant
  * the export was authorised for (lib/exports/request-export.ts checked the caller).
  */
 export function tenantExportTables(tenantId: string): ExportTable[] {
@@ -49,6 +49,7 @@ export function tenantExportTables(tenantId: string): ExportTable[] {
     keyed("invitations", invitations, { id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, revokedAt: invitations.revokedAt }, "id", tenantId),
     keyed("customers", customers, { id: customers.id, name: customers.name, company: customers.company, email: customers.email, phone: customers.phone, notes: customers.notes, createdAt: customers.createdAt, updatedAt: customers.updatedAt }, "id", tenantId),
     keyed("api_keys", apiKeys, { id: apiKeys.id, name: apiKeys.name, display: apiKeys.display, scopes: apiKeys.scopes, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt }, "id", tenantId),
+    keyed("webhook_endpoints", webhookEndpoints, { id: webhookEndpoints.id, url: webhookEndpoints.url, description: webhookEndpoints.description, eventTypes: webhookEndpoints.eventTypes, createdAt: webhookEndpoints.createdAt, disabledAt: webhookEndpoints.disabledAt }, "id", tenantId),
     keyed("activity", activityLog, { id: activityLog.id, createdAt: activityLog.createdAt, actor: activityLog.actorLabel, action: activityLog.action, targetType: activityLog.targetType, targetId: activityLog.targetId, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip }, "id", tenantId),
     keyed("plan_history", planChanges, { id: planChanges.id, createdAt: planChanges.createdAt, fromPlan: planChanges.fromPlan, toPlan: planChanges.toPlan, source: planChanges.source }, "id", tenantId),
   ];

@@ -19,6 +19,8 @@ const POLL_MS = 1000;
 /** How long a request may keep sending mail after its response (well inside a function's time limit). */
 const AFTER_REQUEST_MS = 5_000;
 
+const AFTER_REQUEST_JOBS = ["email-send", "webhook-deliver"] as const;
+
 const globalForWorker = globalThis as unknown as { __jobsWorker?: { stop(): Promise<void> } };
 
 /** Starts this process's share of the queue's work, once. */
@@ -28,8 +30,9 @@ export function startJobWorker(mode: JobsWorkerMode): void {
     let draining: Promise<unknown> | null = null;
     const stop = onJobEnqueued(() => {
       try {
-        // Only mail, which a person waits for; exports and Stripe calls are the cron route's.
-        after(() => (draining ??= drainJobs({ names: ["email-send"], deadline: Date.now() + AFTER_REQUEST_MS }).finally(() => (draining = null))));
+        // Mail, which a person waits for, and webhook deliveries, which a system does; exports
+        // and Stripe calls are the cron route's.
+        after(() => (draining ??= drainJobs({ names: AFTER_REQUEST_JOBS, deadline: Date.now() + AFTER_REQUEST_MS }).finally(() => (draining = null))));
       } catch {
         // Outside a request (a script): the cron route will get to it.
       }

@@ -2,20 +2,20 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { Label } from "@/components/ui/label";
+import { Button } from "./button";
+import { FormMessage } from "./form-message";
+import { Label } from "./label";
 
-/** A signing secret the server returned once: shown with a copy button until dismissed. */
-export function SecretShownOnce({ secret, message, onDone }: { secret: string; message: string; onDone: () => void }) {
+/** A secret the server returned once (an API key, a signing secret): shown with a copy button until dismissed. */
+export function SecretShownOnce({ secret, label, id, message, onDone }: { secret: string; label: string; id: string; message: string; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="grid gap-3">
       <FormMessage tone="success">{message}</FormMessage>
-      <Label htmlFor="webhook-secret">Signing secret</Label>
+      <Label htmlFor={id}>{label}</Label>
       <div className="flex gap-2">
         <input
-          id="webhook-secret"
+          id={id}
           readOnly
           value={secret}
           onFocus={(e) => e.currentTarget.select()}
