@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { createTenant } from "@/db/factories";
-import { activityLog, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { activityLog, webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
+import { recordStatements } from "@/db/statement-log";
 import { createCustomer, deleteCustomer, updateCustomer } from "@/lib/customers/customers";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations/create-invitation";
@@ -212,6 +213,25 @@ describe("delivering events", () => {
     await deliver();
     expect(() => new Webhook(old).verify(receiver.received[0]!.body, receiver.received[0]!.headers as Record<string, string>)).toThrow();
     expect(new Webhook(fresh).verify(receiver.received[0]!.body, receiver.received[0]!.headers as Record<string, string>)).toBeTruthy();
+  });
+});
+
+describe("what an event costs", () => {
+  it("is one statement where no endpoint listens, storing nothing; with endpoints, one more per delivery to queue it", async () => {
+    const owner = await memberOf(await createTenant({ planId: "pro" }), "owner");
+    const emits = (statements: string[]) => statements.filter((q) => q.includes("webhook_events"));
+    const quiet = await recordStatements(() => createCustomer(owner.ctx, { name: "Quiet" }));
+    expect(emits(quiet.statements)).toHaveLength(1);
+    expect(quiet.statements.filter((q) => q.includes("pgboss.job"))).toHaveLength(0);
+    const [stored] = await db.select({ n: count() }).from(webhookEvents).where(eq(webhookEvents.tenantId, owner.tenant.id));
+    expect(stored!.n).toBe(0);
+
+    await endpointFor(owner);
+    await createWebhookEndpoint(owner.ctx, { url: receiver.url("/two") });
+    const heard = await recordStatements(() => createCustomer(owner.ctx, { name: "Heard" }));
+    expect(emits(heard.statements)).toHaveLength(1);
+    expect(heard.statements.length - quiet.statements.length).toBe(2);
+    await deliver();
   });
 });
 
