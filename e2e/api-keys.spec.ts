@@ -7,7 +7,7 @@ test("an admin creates an API key, the API answers to it, and after revoking it 
 
   await admin.page.getByRole("link", { name: "API keys" }).click();
   await expect(admin.page.getByText("No API keys yet.")).toBeVisible();
-  await admin.page.getByLabel("Name").fill("CRM sync");
+  await admin.page.getByLabel("Name", { exact: true }).fill("CRM sync");
   await admin.page.getByLabel(/customers:write/).check();
   await admin.page.getByRole("button", { name: "Create key" }).click();
   await expect(admin.page.getByText("Copy it now: it is shown only this once.")).toBeVisible();

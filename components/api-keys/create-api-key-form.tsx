@@ -49,7 +49,7 @@ export function CreateApiKeyForm({ action, scopes }: { action: (previous: Action
           <legend className="mb-1 text-sm font-medium">Scopes</legend>
           {scopes.map((scope) => (
             <label key={scope.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes" value={scope.id} defaultChecked={scope.id.endsWith(":read")} className="size-4 accent-zinc-900" />
+              <input type="checkbox" name="scopes" value={scope.id} defaultChecked={scope.id === "customers:read"} className="size-4 accent-zinc-900" />
               <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs">{scope.id}</code> {scope.label}
             </label>
           ))}
