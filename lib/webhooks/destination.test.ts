@@ -28,6 +28,8 @@ const FORBIDDEN = [
   "::ffff:7f00:1",
   "::ffff:169.254.169.254",
   "::ffff:10.0.0.1",
+  "::ffff:0:127.0.0.1", // IPv4-translated
+  "::127.0.0.1", // IPv4-compatible, deprecated
   "64:ff9b::a9fe:a9fe", // NAT64 of 169.254.169.254
   "2002:7f00:1::", // 6to4 of 127.0.0.1
   "2002:a9fe:a9fe::1",

@@ -42,6 +42,7 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
+  ["::ffff:0:0:0", 96], // IPv4-translated (SIIT): never a public destination
   ["100::", 64],
   ["2001::", 32], // Teredo
   ["2001:db8::", 32],
