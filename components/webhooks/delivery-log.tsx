@@ -17,7 +17,6 @@ export type DeliveryItem = {
   latencyMs: number | null;
   error: string | null;
   created: string;
-  lastAttempt: string | null;
 };
 
 const STATUS = {

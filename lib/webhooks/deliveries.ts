@@ -41,19 +41,6 @@ export async function listWebhookDeliveries(ctx: TenantContext, endpointId: stri
   return { deliveries: page, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null };
 }
 
-/** The event's body as it was sent, for the log. */
-export async function getDeliveryBodyOrThrow(ctx: TenantContext, deliveryId: string): Promise<string> {
-  assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
-  if (!UUID.test(deliveryId)) throw new NotFoundError("Delivery not found.");
-  const [row] = await db
-    .select({ body: webhookEvents.body })
-    .from(webhookDeliveries)
-    .innerJoin(webhookEvents, and(eq(webhookEvents.tenantId, webhookDeliveries.tenantId), eq(webhookEvents.id, webhookDeliveries.eventId)))
-    .where(tenantScope(ctx).owned(webhookDeliveries, eq(webhookDeliveries.id, deliveryId)));
-  if (!row) throw new NotFoundError("Delivery not found.");
-  return row.body;
-}
-
 async function assertEnabledEndpoint(ctx: TenantContext, executor: Executor, endpointId: string) {
   const endpoint = await tenantScope(ctx, executor).findFirst(webhookEndpoints, eq(webhookEndpoints.id, endpointId));
   if (!endpoint) throw new NotFoundError(NOT_FOUND);

@@ -79,7 +79,7 @@ export async function updateWebhookEndpoint(ctx: TenantContext, id: string, inpu
     const enabling =
       enabled === undefined ? {} : enabled ? { disabledAt: null, disabledReason: null, failingSince: null } : { disabledAt: new Date(), disabledReason: "manual" as const };
     // Disabling an endpoint that already is keeps when and why it was.
-    const [current] = await scope.findMany(webhookEndpoints, { where: eq(webhookEndpoints.id, id), limit: 1 });
+    const current = await scope.findFirst(webhookEndpoints, eq(webhookEndpoints.id, id));
     if (!current) throw new NotFoundError(NOT_FOUND);
     const keep = enabled === false && current.disabledAt ? {} : enabling;
     const [row] = await scope.update(webhookEndpoints, { ...fields, ...keep, updatedAt: new Date() }, eq(webhookEndpoints.id, id));
@@ -100,7 +100,7 @@ export async function rotateWebhookSecret(ctx: TenantContext, id: string): Promi
   const previousSecretExpiresAt = new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS);
   await db.transaction(async (tx) => {
     const scope = tenantScope(ctx, tx);
-    const [current] = await scope.findMany(webhookEndpoints, { where: eq(webhookEndpoints.id, id), limit: 1 });
+    const current = await scope.findFirst(webhookEndpoints, eq(webhookEndpoints.id, id));
     if (!current) throw new NotFoundError(NOT_FOUND);
     await scope.update(
       webhookEndpoints,

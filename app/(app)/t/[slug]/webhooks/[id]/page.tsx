@@ -106,7 +106,6 @@ async function EndpointPage(ctx: TenantContext, { params, searchParams }: Props)
             latencyMs: d.latencyMs,
             error: d.error,
             created: formatDateTime(d.createdAt),
-            lastAttempt: d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : null,
           }))}
         />
         {(page.nextCursor || cursor) && (
