@@ -58,3 +58,23 @@ export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof
 export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof MenuPrimitive.Separator>) {
   return <MenuPrimitive.Separator className={cn("-mx-1 my-1 h-px bg-zinc-200", className)} {...props} />;
 }
+
+export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;
+
+/** A choice among several, with a dot on the chosen one. */
+export function DropdownMenuRadioItem({ className, children, ...props }: ComponentProps<typeof MenuPrimitive.RadioItem>) {
+  return (
+    <MenuPrimitive.RadioItem
+      className={cn(
+        "flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-zinc-100 [&_svg]:size-4 [&_svg]:text-zinc-500",
+        className,
+      )}
+      {...props}
+    >
+      {children}
+      <MenuPrimitive.ItemIndicator className="ml-auto">
+        <span className="block size-2 rounded-full bg-zinc-900" aria-hidden />
+      </MenuPrimitive.ItemIndicator>
+    </MenuPrimitive.RadioItem>
+  );
+}

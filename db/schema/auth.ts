@@ -14,6 +14,8 @@ export const users = pgTable("users", {
   lastTenantId: uuid("last_tenant_id"),
   /** Set once the personal tenant of first sign-in exists, so it is made only once. */
   personalTenantCreatedAt: timestamp("personal_tenant_created_at", { withTimezone: true }),
+  /** The IANA zone the user's browser last reported, so their emails speak their time. */
+  timeZone: text("time_zone"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -10,3 +10,4 @@ export * from "./api-keys";
 export * from "./exports";
 export * from "./webhooks";
 export * from "./idempotency";
+export * from "./profile";

@@ -18,6 +18,8 @@ export const tenants = pgTable("tenants", {
     .defaultNow()
     .$onUpdate(() => new Date()),
   deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  /** Set when someone hides the dashboard's getting-started checklist. */
+  onboardingDismissedAt: timestamp("onboarding_dismissed_at", { withTimezone: true }),
 });
 
 export const memberships = pgTable(
