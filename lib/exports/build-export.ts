@@ -111,9 +111,9 @@ export async function buildExport({ exportId, appUrl }: JobPayload<"export-build
       const [ready] = await tx.update(dataExports).set({ status: "ready", sizeBytes: sink.total, readyAt, expiresAt }).where(mine).returning({ id: dataExports.id });
       if (!ready) return false;
       await tx.delete(dataExportChunks).where(and(eq(dataExportChunks.exportId, exportId), ne(dataExportChunks.attempt, attempt)));
-      const [requester] = row.requestedById ? await tx.select({ email: users.email }).from(users).where(eq(users.id, row.requestedById)) : [];
+      const [requester] = row.requestedById ? await tx.select({ email: users.email, timeZone: users.timeZone }).from(users).where(eq(users.id, row.requestedById)) : [];
       if (requester?.email) {
-        const message = exportReadyEmail({ what: row.kind === "tenant" ? `the workspace ${label}` : "your account", url: `${appUrl}${exportPath(exportId)}`, expiresAt });
+        const message = exportReadyEmail({ what: row.kind === "tenant" ? `the workspace ${label}` : "your account", url: `${appUrl}${exportPath(exportId)}`, expiresAt, timeZone: requester.timeZone });
         await sendEmail({ to: requester.email, ...message }, { executor: tx });
       }
       return true;

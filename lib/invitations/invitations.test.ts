@@ -55,6 +55,19 @@ describe("creating invitations", () => {
     expect(expiresInDays).toBeLessThan(7.01);
   });
 
+  it("gives the expiry in the invitee's own zone when they have an account, else in UTC, named", async () => {
+    const team = await teamOfEveryRole();
+    const stranger = newAddress();
+    const known = newAddress();
+    await createUser({ email: known, timeZone: "Asia/Tokyo" });
+    await createInvitation(team.admin.ctx, { email: stranger, role: "member" }, APP);
+    await createInvitation(team.admin.ctx, { email: known, role: "member" }, APP);
+    await deliverQueuedMail();
+    const mails = await listOutbox(200);
+    expect(mails.find((m) => m.to === stranger)!.text).toMatch(/expires on .*\d{1,2}:\d{2} (AM|PM) UTC/);
+    expect(mails.find((m) => m.to === known)!.text).toMatch(/expires on .*\d{1,2}:\d{2} (AM|PM) GMT\+9/);
+  });
+
   it("is for owners and admins, never with a role above the inviter's", async () => {
     const team = await teamOfEveryRole();
     for (const who of [team.member, team.billing]) {

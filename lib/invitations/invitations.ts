@@ -101,7 +101,10 @@ export async function sendInvitation(
   token: string,
   appUrl: string,
 ): Promise<void> {
+  // An invitee who already has an account may have told us their zone.
+  const [known] = await tx.select({ timeZone: users.timeZone }).from(users).where(eq(users.email, invitation.email));
   const message = invitationEmail({
+    timeZone: known?.timeZone,
     tenantName: ctx.tenant.name,
     inviterName: ctx.user.name || ctx.user.email || "A teammate",
     role: invitation.role,

@@ -52,18 +52,20 @@ export async function softDeleteTenant(ctx: Pick<TenantContext, "tenant" | "user
   }
 
   const members = await tx
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, timeZone: users.timeZone })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, tenant.id));
-  const message = tenantDeletedEmail({
-    tenantName: tenant.name,
-    deletedBy: userLabel(ctx.user) ?? "An owner",
-    purgeAt: purgeDateOf(tenant.deletedAt),
-    accountUrl: `${appUrl}/account`,
-  });
   for (const member of members) {
-    if (member.email) await sendEmail({ to: member.email, ...message }, { executor: tx });
+    if (!member.email) continue;
+    const message = tenantDeletedEmail({
+      tenantName: tenant.name,
+      deletedBy: userLabel(ctx.user) ?? "An owner",
+      purgeAt: purgeDateOf(tenant.deletedAt),
+      accountUrl: `${appUrl}/account`,
+      timeZone: member.timeZone,
+    });
+    await sendEmail({ to: member.email, ...message }, { executor: tx });
   }
 
   // Members left with no workspace at all get a fresh personal one on their next visit.

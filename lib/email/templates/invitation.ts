@@ -1,12 +1,13 @@
 import { APP_NAME, TENANT_LABEL } from "@/lib/config/app";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
+import { emailViewer, formatExact } from "@/lib/format/dates";
 import { escapeHtml } from "../escape-html";
 import { emailHtml } from "./layout";
 
-export function invitationEmail(input: { tenantName: string; inviterName: string; role: Role; url: string; expiresAt: Date }) {
+export function invitationEmail(input: { tenantName: string; inviterName: string; role: Role; url: string; expiresAt: Date; /** The recipient's zone when known; otherwise the time is given in UTC, named. */ timeZone?: string | null }) {
   const { tenantName, inviterName, url } = input;
   const role = ROLE_LABELS[input.role];
-  const expires = input.expiresAt.toLocaleDateString("en", { year: "numeric", month: "long", day: "numeric" });
+  const expires = formatExact(input.expiresAt, emailViewer(input.timeZone));
   const subject = `${inviterName} invited you to ${tenantName} on ${APP_NAME}`;
   const text = [
     `${inviterName} invited you to join the ${TENANT_LABEL.singular} ${tenantName} on ${APP_NAME} as ${role}.`,

@@ -1,10 +1,11 @@
 import { APP_NAME, TENANT_LABEL } from "@/lib/config/app";
+import { emailViewer, formatExact } from "@/lib/format/dates";
 import { escapeHtml } from "../escape-html";
 import { emailHtml } from "./layout";
 
-export function tenantDeletedEmail(input: { tenantName: string; deletedBy: string; purgeAt: Date; accountUrl: string }) {
+export function tenantDeletedEmail(input: { tenantName: string; deletedBy: string; purgeAt: Date; accountUrl: string; /** The recipient's zone when known; otherwise the time is given in UTC, named. */ timeZone?: string | null }) {
   const { tenantName, deletedBy, accountUrl } = input;
-  const purge = input.purgeAt.toLocaleDateString("en", { year: "numeric", month: "long", day: "numeric" });
+  const purge = formatExact(input.purgeAt, emailViewer(input.timeZone));
   const subject = `${tenantName} was deleted on ${APP_NAME}`;
   const text = [
     `${deletedBy} deleted the ${TENANT_LABEL.singular} ${tenantName} on ${APP_NAME}. You no longer have access to it.`,

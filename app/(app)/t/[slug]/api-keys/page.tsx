@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/app/page-header";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { API_SCOPES, scopesForRole } from "@/lib/api-keys/scopes";
+import { getViewer } from "@/lib/format/viewer";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPage } from "../tenant-page";
@@ -21,6 +22,7 @@ export default tenantPage(
 async function ApiKeysPage(ctx: TenantContext, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const keys = await listApiKeys(ctx);
+  const viewer = await getViewer();
 
   return (
     <>
@@ -57,9 +59,9 @@ async function ApiKeysPage(ctx: TenantContext, { params }: { params: Promise<{ s
             display: k.display,
             scopes: k.scopes,
             createdBy: k.createdBy,
-            created: formatDate(k.createdAt),
-            lastUsed: k.lastUsedAt ? formatDateTime(k.lastUsedAt) : null,
-            expires: k.expiresAt ? formatDate(k.expiresAt) : null,
+            created: formatDate(k.createdAt, viewer),
+            lastUsed: k.lastUsedAt ? formatDateTime(k.lastUsedAt, viewer) : null,
+            expires: k.expiresAt ? formatDate(k.expiresAt, viewer) : null,
             expired: k.expired,
           }))}
           revoke={revokeApiKeyAction.bind(null, slug)}

@@ -11,6 +11,7 @@ import { NOT_CONFIGURED } from "@/lib/billing/stripe";
 import { PAID_STATUSES } from "@/lib/billing/sync";
 import { SALES_EMAIL } from "@/lib/config/app";
 import { NotFoundError } from "@/lib/errors";
+import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { LIMIT_LABELS, PLANS, PLAN_IDS, type LimitName } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
@@ -62,6 +63,7 @@ async function BillingPage(
   }
 
   const { configured, plan, hasCustomer, subscription, usage } = await getBillingOverview(ctx);
+  const viewer = await getViewer();
   const live = subscription && PAID_STATUSES.includes(subscription.status);
   const ends = subscription?.cancelAt ?? (subscription?.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
 
@@ -96,8 +98,8 @@ async function BillingPage(
                 </span>
               )}
             </p>
-            {live && ends && <p className="text-sm text-amber-800">Cancels on {formatDate(ends)}; you keep {plan.name} until then.</p>}
-            {live && !ends && subscription.currentPeriodEnd && <p className="text-sm text-zinc-600">Renews on {formatDate(subscription.currentPeriodEnd)}.</p>}
+            {live && ends && <p className="text-sm text-amber-800">Cancels on {formatDate(ends, viewer)}; you keep {plan.name} until then.</p>}
+            {live && !ends && subscription.currentPeriodEnd && <p className="text-sm text-zinc-600">Renews on {formatDate(subscription.currentPeriodEnd, viewer)}.</p>}
             {hasCustomer && configured && (
               <PortalButton action={portalAction.bind(null, slug)}>
                 <CreditCard aria-hidden /> Manage billing

@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { listCustomers } from "@/lib/customers/customers";
 import { lenientCustomerQuery, SEARCH_MAX } from "@/lib/customers/schemas";
+import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -29,6 +30,7 @@ export default async function CustomersPage({
   // A mangled or outdated link (bad cursor, over-long search) shows the list from the top, with a note.
   const { query, ignored } = lenientCustomerQuery(raw);
   const { customers, nextCursor } = await listCustomers(ctx, query);
+  const viewer = await getViewer();
   const canWrite = can(ctx.role, "customers.write");
   const base = tenantPath(slug, "customers");
   const withQuery = (extra: Record<string, string>) => `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...extra })}`;
@@ -101,7 +103,7 @@ export default async function CustomersPage({
                   </span>
                   <span className="truncate text-sm text-zinc-600">{customer.email ?? "—"}</span>
                   <span className="truncate text-sm text-zinc-600">{customer.phone ?? "—"}</span>
-                  <span className="text-xs text-zinc-500 sm:text-right">{formatDate(customer.createdAt)}</span>
+                  <span className="text-xs text-zinc-500 sm:text-right">{formatDate(customer.createdAt, viewer)}</span>
                 </Link>
               </li>
             ))}

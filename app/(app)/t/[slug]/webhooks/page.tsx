@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/app/page-header";
 import { EndpointForm } from "@/components/webhooks/endpoint-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -19,6 +20,7 @@ export default tenantPage({ permission: "webhooks.manage", title: "Webhooks", de
 async function WebhooksPage(ctx: TenantContext, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const endpoints = await listWebhookEndpoints(ctx);
+  const viewer = await getViewer();
   return (
     <>
       <PageHeader
@@ -61,13 +63,13 @@ async function WebhooksPage(ctx: TenantContext, { params }: { params: Promise<{ 
                   <p className="text-xs text-zinc-500">
                     {endpoint.description ? `${endpoint.description} · ` : ""}
                     {endpoint.eventTypes.length === 0 ? "every event" : `${endpoint.eventTypes.length} event ${endpoint.eventTypes.length === 1 ? "type" : "types"}`} · added{" "}
-                    {formatDate(endpoint.createdAt)}
+                    {formatDate(endpoint.createdAt, viewer)}
                   </p>
                 </div>
                 {endpoint.disabledAt ? (
                   <Badge className="bg-red-50 text-red-800">{endpoint.disabledReason === "failing" ? "Disabled: failing" : "Disabled"}</Badge>
                 ) : endpoint.failingSince ? (
-                  <Badge className="bg-amber-50 text-amber-800">Failing since {formatDate(endpoint.failingSince)}</Badge>
+                  <Badge className="bg-amber-50 text-amber-800">Failing since {formatDate(endpoint.failingSince, viewer)}</Badge>
                 ) : (
                   <Badge className="bg-emerald-50 text-emerald-800">Active</Badge>
                 )}

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/app/page-header";
 import { DeleteCustomerButton } from "@/components/customers/delete-customer-button";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -20,12 +21,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ slug:
   const { slug, id } = await params;
   const ctx = await requireTenant(slug);
   const customer = await customerOr404(ctx, id);
+  const viewer = await getViewer();
   const base = tenantPath(slug, "customers");
   const details = [
     ["Company", customer.company],
     ["Email", customer.email && <a href={`mailto:${customer.email}`} className="underline underline-offset-2">{customer.email}</a>],
     ["Phone", customer.phone && <a href={`tel:${customer.phone.replace(/[^+\d]/g, "")}`} className="underline underline-offset-2">{customer.phone}</a>],
-    ["Added", formatDate(customer.createdAt)],
+    ["Added", formatDate(customer.createdAt, viewer)],
   ] as const;
 
   return (

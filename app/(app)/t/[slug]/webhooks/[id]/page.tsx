@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
+import { getViewer } from "@/lib/format/viewer";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -53,6 +54,7 @@ async function EndpointPage(ctx: TenantContext, { params, searchParams }: Props)
   const { cursor } = await searchParams;
   const endpoint = await endpointOr404(ctx, id);
   const page = await listWebhookDeliveries(ctx, id, { cursor: typeof cursor === "string" ? cursor : undefined });
+  const viewer = await getViewer();
   const base = tenantPath(slug, `webhooks/${id}`);
 
   return (
@@ -67,7 +69,7 @@ async function EndpointPage(ctx: TenantContext, { params, searchParams }: Props)
             {endpoint.url}
             {endpoint.disabledAt && (
               <span className="ml-2 font-sans text-red-700">
-                {endpoint.disabledReason === "failing" ? `Disabled on ${formatDate(endpoint.disabledAt)} after five days of failed deliveries.` : "Disabled."}
+                {endpoint.disabledReason === "failing" ? `Disabled on ${formatDate(endpoint.disabledAt, viewer)} after five days of failed deliveries.` : "Disabled."}
               </span>
             )}
           </span>
@@ -105,7 +107,7 @@ async function EndpointPage(ctx: TenantContext, { params, searchParams }: Props)
             responseBody: d.responseBody,
             latencyMs: d.latencyMs,
             error: d.error,
-            created: formatDateTime(d.createdAt),
+            created: formatDateTime(d.createdAt, viewer),
           }))}
         />
         {(page.nextCursor || cursor) && (
