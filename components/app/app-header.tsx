@@ -12,7 +12,7 @@ export function Logo() {
       <span aria-hidden className="flex size-7 items-center justify-center rounded-lg bg-zinc-900 text-sm text-white">
         {APP_NAME[0]}
       </span>
-      <span className="hidden sm:inline">{APP_NAME}</span>
+      <span className="sr-only sm:not-sr-only">{APP_NAME}</span>
     </span>
   );
 }
@@ -25,7 +25,7 @@ export function AppHeader({
   signOut,
   nav,
 }: {
-  user: { name: string | null; email: string | null };
+  user: { id?: string; name: string | null; email: string | null; image?: string | null };
   tenants: TenantOption[];
   currentSlug?: string;
   createTenant: CreateTenantAction;
@@ -35,7 +35,7 @@ export function AppHeader({
   return (
     <header className="border-b border-zinc-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:px-6">
-        <Link href="/" aria-label={`${APP_NAME} home`} className="rounded-md">
+        <Link href="/" className="rounded-md">
           <Logo />
         </Link>
         <span aria-hidden className="text-zinc-300">

@@ -2,7 +2,7 @@
 
 import { Check, Plus } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandSeparator } from "@/components/ui/command";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -12,6 +12,7 @@ import type { TenantOption } from "@/lib/tenants/context";
 import { switchTenantPath } from "@/lib/tenants/paths";
 import type { CreateTenantAction } from "./create-tenant-dialog";
 import { onDemand, useOnDemand } from "@/components/ui/on-demand";
+import { focusHeadingAfterNavigation } from "./focus-heading";
 import { TenantAvatar } from "./tenant-avatar";
 
 // The create dialog brings the form and its validation; fetch it when asked for.
@@ -32,6 +33,8 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
   const dialog = useOnDemand(createDialog);
   const pathname = usePathname();
   const router = useRouter();
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const leaving = useRef(false);
 
   return (
     <>
@@ -45,11 +48,19 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
             aria-label={trigger.label}
             className={trigger.className}
             data-testid="tenant-selector"
+            ref={triggerRef}
           >
             {trigger.children}
           </button>
         </PopoverTrigger>
-        <PopoverContent className="w-[min(20rem,calc(100vw-1rem))] p-0">
+        <PopoverContent
+          className="w-[min(20rem,calc(100vw-1rem))] p-0"
+          // Going to the create dialog or to another workspace: focus belongs there, not back on this button.
+          onCloseAutoFocus={(event) => {
+            if (leaving.current) event.preventDefault();
+            leaving.current = false;
+          }}
+        >
           <Command loop>
             <CommandInput placeholder={`Find a ${TENANT_LABEL.singular}…`} aria-label={`Find a ${TENANT_LABEL.singular}`} />
             <CommandList>
@@ -61,8 +72,12 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
                     value={tenant.slug}
                     keywords={[tenant.name]}
                     onSelect={() => {
+                      if (tenant.slug !== currentSlug) {
+                        leaving.current = true;
+                        focusHeadingAfterNavigation();
+                        router.push(switchTenantPath(pathname, tenant.slug));
+                      }
                       setOpen(false);
-                      if (tenant.slug !== currentSlug) router.push(switchTenantPath(pathname, tenant.slug));
                     }}
                     aria-current={tenant.slug === currentSlug ? "true" : undefined}
                   >
@@ -80,6 +95,7 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
                   keywords={["create", "new", "add"]}
                   onPointerEnter={createDialog.preload}
                   onSelect={() => {
+                    leaving.current = true;
                     setOpen(false);
                     setCreating(true);
                     dialog.activate("pointer");
@@ -93,7 +109,7 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
           </Command>
         </PopoverContent>
       </Popover>
-      {dialog.Loaded && <dialog.Loaded open={creating} onOpenChange={setCreating} action={createTenant} />}
+      {dialog.Loaded && <dialog.Loaded open={creating} onOpenChange={setCreating} action={createTenant} returnFocusTo={triggerRef} />}
     </>
   );
 }

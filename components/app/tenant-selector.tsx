@@ -27,7 +27,7 @@ export function TenantSelector({
       tenants={tenants}
       currentSlug={currentSlug}
       createTenant={createTenant}
-      label={`${TENANT_LABEL.title}: ${current?.name ?? "none selected"}. Switch ${TENANT_LABEL.singular}`}
+      label={current ? `${current.name}, switch ${TENANT_LABEL.singular}` : `Choose a ${TENANT_LABEL.singular}`}
       className={cn(buttonVariants({ variant: "ghost" }), "h-9 max-w-[12rem] gap-2 px-2 sm:max-w-xs")}
     >
       {current ? <TenantAvatar name={current.name} seed={current.slug} /> : null}

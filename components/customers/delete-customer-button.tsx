@@ -1,11 +1,13 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
 import { useOnDemand } from "@/components/ui/on-demand";
+import { notify } from "@/components/ui/toast";
 
 /**
  * What `<Button variant="outline" className="text-red-700">` renders, written out: the red
@@ -15,7 +17,12 @@ import { useOnDemand } from "@/components/ui/on-demand";
  */
 export const deleteButtonClass = `${buttonVariants({ variant: "outline" }).replace(" text-zinc-900", "")} text-red-700`;
 
-export function DeleteCustomerButton({ action, id, name }: { action: FormAction; id: string; name: string }) {
+/**
+ * Asks, deletes, goes back to the list and offers "Undo" for a few seconds: the action
+ * hands back a short-lived token that `undo` trades for the customer, as it was.
+ */
+export function DeleteCustomerButton({ action, undo, id, name, listHref }: { action: FormAction; undo: FormAction; id: string; name: string; listHref: string }) {
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [trigger, setTrigger] = useState<HTMLElement | null>(null);
   const dialog = useOnDemand(confirmDialog);
@@ -37,10 +44,29 @@ export function DeleteCustomerButton({ action, id, name }: { action: FormAction;
           open={open}
           onOpenChange={setOpen}
           title={`Delete ${name}?`}
-          description="The customer and their notes are removed for everyone in this workspace. This cannot be undone."
+          description="The customer and their notes are removed for everyone in this workspace. You can undo it for a few seconds."
           confirmLabel="Delete customer"
           pendingLabel="Deleting…"
-          onConfirm={() => runAction(action, { id })}
+          onConfirm={async () => {
+            const result = await runAction(action, { id });
+            if (result.status !== "success") return result;
+            const { undo: token } = result.data as { undo: string };
+            router.push(listHref);
+            notify({
+              message: `${name} was deleted.`,
+              duration: 12_000,
+              action: {
+                label: "Undo",
+                onClick: () =>
+                  void runAction(undo, { token }).then((back) => {
+                    if (back.status !== "success") return notify({ message: back.status === "error" ? back.message : "It could not be undone.", tone: "error" });
+                    router.push((back.data as { href: string }).href);
+                    notify({ message: `${name} is back.` });
+                  }),
+              },
+            });
+            return result;
+          }}
           returnFocusTo={trigger}
         />
       )}

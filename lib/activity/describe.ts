@@ -42,6 +42,8 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `edited the customer ${target}`;
     case "customer.deleted":
       return `deleted the customer ${target}`;
+    case "customer.restored":
+      return `undid the deletion of the customer ${target}`;
     case "api_key.created":
       return `created the API key ${target} (${((meta.scopes as string[] | undefined) ?? []).join(", ")})`;
     case "api_key.revoked":

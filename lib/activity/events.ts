@@ -18,6 +18,7 @@ export const ACTIVITY_ACTIONS = [
   "customer.created",
   "customer.updated",
   "customer.deleted",
+  "customer.restored",
   "api_key.created",
   "api_key.revoked",
   "webhook.created",

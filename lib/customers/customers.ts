@@ -121,13 +121,15 @@ export async function updateCustomer(ctx: TenantContext, id: string, input: Part
   }
 }
 
-export async function deleteCustomer(ctx: TenantContext, id: string): Promise<void> {
+/** Deletes the customer and gives back the row as it was (for an undo). */
+export async function deleteCustomer(ctx: TenantContext, id: string): Promise<Customer> {
   assertCan(ctx, "customers.write", WRITE_DENIED);
   if (!UUID.test(id)) throw new NotFoundError(NOT_FOUND);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [customer] = await tenantScope(ctx, tx).delete(customers, eq(customers.id, id));
     if (!customer) throw new NotFoundError(NOT_FOUND);
     await logActivity(ctx, tx, { action: "customer.deleted", target: { type: "customer", id, label: customer.name } });
     await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.deleted", data: { customer: toCustomerResource(customer) } });
+    return customer;
   });
 }

@@ -9,7 +9,7 @@ export type Sealer = { seal(value: unknown): string; unseal<T>(sealed: string): 
  * must hold readable to the app but useless to a copy of the database alone: a queued
  * email's links, a webhook endpoint's signing secret. Each purpose has its own key.
  */
-export function sealerFor(purpose: "email-job" | "webhook-secret"): Sealer {
+export function sealerFor(purpose: "email-job" | "webhook-secret" | "customer-undo"): Sealer {
   const key = () => createHash("sha256").update(`${purpose}:${getAuthSecret()}`).digest();
   return {
     seal(value) {

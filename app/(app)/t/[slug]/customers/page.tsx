@@ -5,7 +5,6 @@ import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { listCustomers } from "@/lib/customers/customers";
 import { lenientCustomerQuery, SEARCH_MAX } from "@/lib/customers/schemas";
@@ -50,7 +49,6 @@ export default async function CustomersPage({
           )
         }
       />
-      {raw.deleted && <FormMessage tone="success">The customer was deleted.</FormMessage>}
       <IgnoredQueryNote ignored={ignored} />
       <form role="search" action={base} className="flex gap-2">
         <div className="relative flex-1">
