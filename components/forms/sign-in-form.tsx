@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
+import { FormError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 
@@ -42,6 +42,20 @@ export function EmailSignInForm({
       <SubmitButton pending={pending} pendingLabel="Sending link…" className="w-full">
         Email me a sign-in link
       </SubmitButton>
+    </form>
+  );
+}
+
+/** The "Check your email" page's button: the action knows the address, so the form sends none. */
+export function ResendSignInLinkForm({ action }: { action: (previous: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  return (
+    <form action={formAction} className="grid gap-3">
+      <SubmitButton pending={pending} pendingLabel="Sending…" variant="outline" className="w-full">
+        Resend the link
+      </SubmitButton>
+      {state.status === "success" && !pending && state.message && <FormMessage tone="success">{state.message}</FormMessage>}
+      {!pending && <FormError state={state} />}
     </form>
   );
 }

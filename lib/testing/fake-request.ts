@@ -7,7 +7,12 @@ import { createSession } from "@/db/factories";
 export const request = { cookies: new Map<string, string>(), headers: new Headers() };
 
 export const nextHeaders = {
-  cookies: async () => ({ get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined),
+    // A server action's jar also writes: what it sets is read back in the same request.
+    set: (name: string, value: string) => void request.cookies.set(name, value),
+    delete: (name: string | { name: string }) => void request.cookies.delete(typeof name === "string" ? name : name.name),
+  }),
   headers: async () => request.headers,
 };
 
