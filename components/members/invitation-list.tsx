@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
 import { useOnDemand } from "@/components/ui/on-demand";
-import { FormMessage } from "@/components/ui/form-message";
+import { notify } from "@/components/ui/toast";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 
@@ -20,7 +20,6 @@ export function InvitationList({
 }) {
   const [revoking, setRevoking] = useState<{ invitation: InvitationRow; trigger: HTMLElement } | null>(null);
   const dialog = useOnDemand(confirmDialog);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
@@ -29,16 +28,11 @@ export function InvitationList({
   }
   return (
     <>
-      {message && (
-        <FormMessage tone={message.tone} className="mx-5 mb-2 sm:mx-6">
-          {message.text}
-        </FormMessage>
-      )}
       <ul className="divide-y divide-zinc-200">
         {invitations.map((invitation) => (
           <li key={invitation.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-5 py-3 sm:px-6" data-testid="invitation-row">
             <div className="min-w-0 flex-1 basis-48">
-              <p className="truncate font-medium">{invitation.email}</p>
+              <p className="truncate font-medium" title={invitation.email}>{invitation.email}</p>
               <p className="text-sm text-zinc-500">
                 {invitation.invitedBy ? `Invited by ${invitation.invitedBy} · ` : ""}
                 {invitation.expired ? <span className="text-amber-700">expired {invitation.expires}</span> : `expires ${invitation.expires}`}
@@ -54,10 +48,10 @@ export function InvitationList({
                   setPendingId(invitation.id);
                   startTransition(async () => {
                     const result = await runAction(actions.resend, { invitationId: invitation.id });
-                    setMessage(
+                    notify(
                       result.status === "error"
-                        ? { tone: "error", text: result.message }
-                        : { tone: "success", text: `A new invitation link was sent to ${invitation.email}.` },
+                        ? { tone: "error", message: result.message }
+                        : { message: `A new invitation link was sent to ${invitation.email}.` },
                     );
                     setPendingId(null);
                   });
@@ -89,7 +83,11 @@ export function InvitationList({
           description="The link in their email stops working. You can invite them again later."
           confirmLabel="Revoke"
           pendingLabel="Revoking…"
-          onConfirm={() => runAction(actions.revoke, { invitationId: revoking.invitation.id })}
+          onConfirm={async () => {
+            const result = await runAction(actions.revoke, { invitationId: revoking.invitation.id });
+            if (result.status === "success") notify({ message: `The invitation to ${revoking.invitation.email} was revoked.` });
+            return result;
+          }}
           returnFocusTo={revoking.trigger}
         />
       )}

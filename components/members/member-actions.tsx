@@ -15,6 +15,8 @@ import {
 import { TENANT_LABEL } from "@/lib/config/app";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
+import type { ActionState } from "@/lib/actions/action-state";
+import { notify } from "@/components/ui/toast";
 import { ROLE_HINTS } from "./role-hints";
 
 export type MemberRow = {
@@ -40,6 +42,12 @@ export type MemberActionsMenuProps = {
 };
 
 type Kind = "role" | "remove" | "leave" | "transfer";
+
+/** The dialog closes on success; the toast says what changed. */
+const toastOnSuccess = (message: string) => (result: ActionState) => {
+  if (result.status === "success") notify({ message });
+  return result;
+};
 
 /** A member row's menu and the dialogs it opens, mounted open the first time its trigger is used. */
 export function MemberActionsMenu({ member, actions, openedWith }: MemberActionsMenuProps) {
@@ -96,7 +104,11 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
           description="It takes effect on their next click."
           confirmLabel="Save role"
           pendingLabel="Saving…"
-          onConfirm={(form) => runAction(actions.changeRole, { userId: member.userId, role: String(form.get("role")) })}
+          onConfirm={(form) =>
+            runAction(actions.changeRole, { userId: member.userId, role: String(form.get("role")) }).then(
+              toastOnSuccess(`${name} is now ${ROLE_LABELS[String(form.get("role")) as Role] ?? "in a new role"}.`),
+            )
+          }
           returnFocusTo={trigger}
         >
           <fieldset className="grid gap-2">
@@ -125,7 +137,7 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
                 description: `They lose access to this ${TENANT_LABEL.singular} at once. You can invite them again later.`,
                 confirmLabel: "Remove",
                 pendingLabel: "Removing…",
-                onConfirm: () => runAction(actions.remove, { userId: member.userId }),
+                onConfirm: () => runAction(actions.remove, { userId: member.userId }).then(toastOnSuccess(`${name} was removed.`)),
               }
             : confirm === "leave"
               ? {
@@ -140,7 +152,7 @@ export function MemberActionsMenu({ member, actions, openedWith }: MemberActions
                   description: "They become an owner and you become an admin. Only an owner can make you owner again.",
                   confirmLabel: "Transfer ownership",
                   pendingLabel: "Transferring…",
-                  onConfirm: () => runAction(actions.transfer, { userId: member.userId }),
+                  onConfirm: () => runAction(actions.transfer, { userId: member.userId }).then(toastOnSuccess(`${name} is now the owner.`)),
                 })}
         />
       )}

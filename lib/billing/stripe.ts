@@ -24,10 +24,14 @@ export function getStripe(): Stripe | null {
   return client;
 }
 
-export const NOT_CONFIGURED = "Billing is not configured on this server yet: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.";
+/** For the people using the app: the setting itself is the operator's business (README, server log). */
+export const NOT_CONFIGURED = "Billing is not set up yet. Ask the person who runs this app to set it up; until then every workspace stays on the Free plan.";
 
 export function requireStripe(): Stripe {
   const stripe = getStripe();
-  if (!stripe) throw new UserError(NOT_CONFIGURED);
+  if (!stripe) {
+    console.warn("Billing was asked for, but Stripe is not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (see the README).");
+    throw new UserError(NOT_CONFIGURED);
+  }
   return stripe;
 }

@@ -35,14 +35,17 @@ const COUNTERS: Partial<Record<LimitName, Counter>> = {
   customers: (ctx, tx) => tenantScope(ctx, tx).count(customers),
   webhookEndpoints: (ctx, tx) => tenantScope(ctx, tx).count(webhookEndpoints),
   members: async (ctx, tx) => {
-    const scope = tenantScope(ctx, tx);
-    const [open] = await tx
-      .select({ n: count() })
-      .from(invitations)
-      .where(scope.owned(invitations, isUsable));
-    return (await scope.count(memberships)) + Number(open?.n ?? 0);
+    const { members, pendingInvitations } = await seatsOf(ctx, tx);
+    return members + pendingInvitations;
   },
 };
+
+/** Seats in use: members, and pending invitations, which hold a seat until answered or expired. */
+export async function seatsOf(ctx: TenantContext, tx: Executor): Promise<{ members: number; pendingInvitations: number }> {
+  const scope = tenantScope(ctx, tx);
+  const [members, [open]] = await Promise.all([scope.count(memberships), tx.select({ n: count() }).from(invitations).where(scope.owned(invitations, isUsable))]);
+  return { members, pendingInvitations: Number(open?.n ?? 0) };
+}
 
 /**
  * Refuses to add one more of `limit` beyond the tenant's plan. Call it inside the

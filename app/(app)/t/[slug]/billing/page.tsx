@@ -1,4 +1,4 @@
-import { AlertTriangle, CreditCard } from "@/components/ui/icons";
+import { AlertTriangle, CircleAlert, CreditCard } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app/page-header";
 import { PlanCards } from "@/components/billing/plan-cards";
@@ -7,13 +7,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormMessage } from "@/components/ui/form-message";
 import { completeCheckout } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
+import { pendingNote, UsageMeters } from "@/components/plans/usage-meters";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
 import { PAID_STATUSES } from "@/lib/billing/sync";
 import { SALES_EMAIL } from "@/lib/config/app";
 import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
-import { LIMIT_LABELS, PLANS, PLAN_IDS, type LimitName } from "@/lib/plans/plans";
+import { PLANS, PLAN_IDS, type LimitName } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPage } from "../tenant-page";
 import { checkoutAction, portalAction } from "./actions";
@@ -62,7 +63,7 @@ async function BillingPage(
     }
   }
 
-  const { configured, plan, hasCustomer, subscription, usage } = await getBillingOverview(ctx);
+  const { configured, plan, hasCustomer, subscription, usage, seats } = await getBillingOverview(ctx);
   const viewer = await getViewer();
   const live = subscription && PAID_STATUSES.includes(subscription.status);
   const ends = subscription?.cancelAt ?? (subscription?.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
@@ -71,7 +72,12 @@ async function BillingPage(
     <>
       <PageHeader title="Billing" description="Your plan, what you use of it, and how you pay." />
       {notice && <FormMessage tone={notice.tone}>{notice.text}</FormMessage>}
-      {!configured && <FormMessage tone="error">{NOT_CONFIGURED} The plans below show what is on offer.</FormMessage>}
+      {!configured && (
+        <p role="status" className="flex items-start gap-2 rounded-xl border border-zinc-200 bg-white p-4 text-sm text-zinc-700">
+          <CircleAlert className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
+          <span>{NOT_CONFIGURED} The plans below show what is on offer.</span>
+        </p>
+      )}
       {subscription?.status === "past_due" && (
         <div role="alert" className="flex items-start gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
           <AlertTriangle className="mt-0.5 size-5 shrink-0" aria-hidden />
@@ -113,28 +119,14 @@ async function BillingPage(
             <CardDescription>What this workspace uses of the {plan.name} plan.</CardDescription>
           </CardHeader>
           <CardContent>
-            <dl className="grid gap-3" data-testid="usage">
-              {(Object.keys(plan.limits) as LimitName[]).map((name) => {
-                const max = plan.limits[name];
-                const used = usage[name];
-                return (
-                  <div key={name} className="grid gap-1">
-                    <div className="flex justify-between text-sm">
-                      <dt>{LIMIT_LABELS[name].many[0]!.toUpperCase() + LIMIT_LABELS[name].many.slice(1)}</dt>
-                      <dd className="text-zinc-600">
-                        {used !== undefined ? `${used} of ` : "up to "}
-                        {max === null ? "unlimited" : max.toLocaleString("en")}
-                      </dd>
-                    </div>
-                    {used !== undefined && max !== null && (
-                      <div className="h-1.5 overflow-hidden rounded-full bg-zinc-100" aria-hidden>
-                        <div className={used >= max ? "h-full bg-amber-500" : "h-full bg-zinc-900"} style={{ width: `${Math.min(100, (used / max) * 100)}%` }} />
-                      </div>
-                    )}
-                  </div>
-                );
-              })}
-            </dl>
+            <UsageMeters
+              meters={(Object.keys(plan.limits) as LimitName[]).map((name) => ({
+                name,
+                used: usage[name],
+                max: plan.limits[name],
+                note: name === "members" ? pendingNote(seats.pendingInvitations) : undefined,
+              }))}
+            />
           </CardContent>
         </Card>
       </div>
