@@ -5,7 +5,10 @@ import { InviteForm } from "@/components/members/invite-form";
 import { MemberList, type MemberRow } from "@/components/members/member-list";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TENANT_LABEL } from "@/lib/config/app";
-import { formatDate } from "@/lib/format/dates";
+import { formatDate, type Viewer } from "@/lib/format/dates";
+import { getViewer } from "@/lib/format/viewer";
+import { planOf } from "@/lib/plans/plans";
+import { pendingNote } from "@/components/plans/usage-meters";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
 import { listMembers, type Member } from "@/lib/members/members";
 import { can, grantableRoles } from "@/lib/permissions/permissions";
@@ -24,13 +27,13 @@ import {
 export const metadata: Metadata = { title: "Members" };
 
 /** What the viewer may do to each member. The lib functions check it again on every action. */
-function toRow(ctx: TenantContext, member: Member): MemberRow {
+function toRow(ctx: TenantContext, member: Member, viewer: Viewer): MemberRow {
   const isMe = member.userId === ctx.user.id;
   const manages = can(ctx.role, "members.manage") && (member.role !== "owner" || ctx.role === "owner");
   const choices = manages ? grantableRoles(ctx.role) : [];
   return {
     ...member,
-    joinedAt: formatDate(member.joinedAt),
+    joinedAt: formatDate(member.joinedAt, viewer),
     isMe,
     roleChoices: choices.includes(member.role) ? choices : [],
     canRemove: manages && !isMe,
@@ -42,13 +45,18 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const ctx = await requireTenant(slug);
   const canInvite = can(ctx.role, "invitations.manage");
-  const [members, invitations] = await Promise.all([listMembers(ctx), canInvite ? listPendingInvitations(ctx) : []]);
+  const [members, invitations, viewer] = await Promise.all([listMembers(ctx), canInvite ? listPendingInvitations(ctx) : [], getViewer()]);
+  const seatLimit = planOf(ctx.tenant.planId).limits.members;
+  const pending = invitations.filter((i) => !i.expired).length;
+  const people = `${members.length} ${members.length === 1 ? "person" : "people"} in ${ctx.tenant.name}`;
+  // The same count as billing's: a pending invitation holds a seat until it is answered or expires.
+  const seats = canInvite && seatLimit !== null ? ` · ${members.length + pending} of ${seatLimit} seats${pending ? `, ${pendingNote(pending)}` : ""}` : "";
 
   return (
     <>
       <PageHeader
         title="Members"
-        description={`${members.length} ${members.length === 1 ? "person" : "people"} in ${ctx.tenant.name}.`}
+        description={`${people}${seats}.`}
       />
       {canInvite && (
         <Card>
@@ -64,7 +72,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <CardTitle>People</CardTitle>
         </CardHeader>
         <MemberList
-          members={members.map((m) => toRow(ctx, m))}
+          members={members.map((m) => toRow(ctx, m, viewer))}
           actions={{
             changeRole: changeRoleAction.bind(null, slug),
             remove: removeMemberAction.bind(null, slug),
@@ -79,7 +87,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <CardTitle>Pending invitations</CardTitle>
           </CardHeader>
           <InvitationList
-            invitations={invitations.map((i) => ({ ...i, expires: formatDate(i.expiresAt) }))}
+            invitations={invitations.map((i) => ({ ...i, expires: formatDate(i.expiresAt, viewer) }))}
             actions={{ resend: resendInvitationAction.bind(null, slug), revoke: revokeInvitationAction.bind(null, slug) }}
           />
         </Card>
