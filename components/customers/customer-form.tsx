@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
+import { CharacterCount, useCharacterCount } from "@/components/ui/character-count";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 
 export type CustomerValues = { id?: string; name: string; company: string; email: string; phone: string; notes: string };
@@ -33,7 +34,28 @@ export function CustomerForm({
 
   return (
     <form action={formAction} noValidate key={key}>
-      {initial.id && <input type="hidden" name="id" value={initial.id} />}
+      <CustomerFields values={values} errors={errors} id={initial.id} state={state} />
+      <CardFooter>
+        <Button asChild variant="outline">
+          <Link href={cancelHref}>Cancel</Link>
+        </Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          {submitLabel}
+        </SubmitButton>
+      </CardFooter>
+    </form>
+  );
+}
+
+const NOTES_MAX = 5000;
+
+/** Keyed by the form: remounted with the sent values after a refused submit, counts included. */
+function CustomerFields({ values, errors, id, state }: { values: Partial<CustomerValues>; errors?: Record<string, string[] | undefined>; id?: string; state: ActionState }) {
+  const notes = useCharacterCount(NOTES_MAX, values.notes);
+  const notesDescribedBy = [errors?.notes ? "customer-notes-error" : null, "customer-notes-count"].filter(Boolean).join(" ");
+  return (
+    <>
+      {id && <input type="hidden" name="id" value={id} />}
       <CardContent className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" name="name" defaultValue={values.name} error={errors?.name} required maxLength={120} autoComplete="off" autoFocus className="sm:col-span-2" />
         <Field label="Company" name="company" defaultValue={values.company} error={errors?.company} maxLength={120} autoComplete="off" />
@@ -45,10 +67,11 @@ export function CustomerForm({
             id="customer-notes"
             name="notes"
             defaultValue={values.notes}
-            maxLength={5000}
-            aria-invalid={errors?.notes ? true : undefined}
-            aria-describedby={errors?.notes ? "customer-notes-error" : undefined}
+            onInput={notes.onInput}
+            aria-invalid={errors?.notes || notes.over ? true : undefined}
+            aria-describedby={notesDescribedBy}
           />
+          <CharacterCount id="customer-notes-count" length={notes.length} limit={NOTES_MAX} />
           {errors?.notes && (
             <p id="customer-notes-error" className="text-sm text-red-600">
               {errors.notes[0]}
@@ -57,14 +80,6 @@ export function CustomerForm({
         </div>
         <FormError state={state} className="sm:col-span-2" />
       </CardContent>
-      <CardFooter>
-        <Button asChild variant="outline">
-          <Link href={cancelHref}>Cancel</Link>
-        </Button>
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          {submitLabel}
-        </SubmitButton>
-      </CardFooter>
-    </form>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type ComponentProps, type ReactNode } from "react";
+import { CharacterCount, useCharacterCount } from "./character-count";
 import { cn } from "./cn";
 import { Input } from "./input";
 import { Label } from "./label";
@@ -14,10 +15,14 @@ type FieldProps = ComponentProps<"input"> & {
 };
 
 /** A labelled input with its hint or error, wired for screen readers. */
-export function Field({ label, name, error, hint, prefix, className, ...props }: FieldProps) {
+export function Field({ label, name, error, hint, prefix, className, maxLength, onInput, ...props }: FieldProps) {
   const id = useId();
   const messageId = `${id}-message`;
+  const countId = `${id}-count`;
   const message = error?.[0];
+  const counter = useCharacterCount(maxLength, props.value ?? props.defaultValue);
+  const length = props.value !== undefined ? String(props.value).length : counter.length;
+  const describedBy = [message || hint ? messageId : null, maxLength !== undefined ? countId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("grid gap-1.5", className)}>
       <Label htmlFor={id}>{label}</Label>
@@ -30,9 +35,13 @@ export function Field({ label, name, error, hint, prefix, className, ...props }:
         <Input
           id={id}
           name={name}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message || hint ? messageId : undefined}
+          aria-invalid={message || (maxLength !== undefined && length > maxLength) ? true : undefined}
+          aria-describedby={describedBy}
           className={prefix ? "rounded-l-none" : undefined}
+          onInput={(event) => {
+            counter.onInput(event);
+            onInput?.(event);
+          }}
           {...props}
         />
       </div>
@@ -45,6 +54,7 @@ export function Field({ label, name, error, hint, prefix, className, ...props }:
           {hint}
         </p>
       ) : null}
+      {maxLength !== undefined && <CharacterCount id={countId} length={length} limit={maxLength} />}
     </div>
   );
 }

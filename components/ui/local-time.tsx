@@ -1,12 +1,11 @@
-import { formatDate, formatDateTime, formatExact, formatRelative } from "@/lib/format/dates";
-import { getViewer } from "@/lib/format/viewer";
+import { formatDate, formatDateTime, formatExact, formatRelative, type Viewer } from "@/lib/format/dates";
 
 /**
- * A date in the viewer's zone and locale, with the exact time (zone named) on hover.
- * "relative" reads "3 hours ago" for recent times and falls back to the date.
+ * A date in the viewer's zone and locale (the page gets it from getViewer()), with the
+ * exact time, zone named, on hover. "relative" reads "3 hours ago" for recent times and
+ * falls back to the date.
  */
-export async function LocalTime({ date, style = "date", className }: { date: Date; style?: "date" | "dateTime" | "relative"; className?: string }) {
-  const viewer = await getViewer();
+export function LocalTime({ date, viewer, style = "date", className }: { date: Date; viewer: Viewer; style?: "date" | "dateTime" | "relative"; className?: string }) {
   const text = style === "date" ? formatDate(date, viewer) : style === "dateTime" ? formatDateTime(date, viewer) : formatRelative(date, viewer);
   return (
     <time dateTime={date.toISOString()} title={formatExact(date, viewer)} className={className}>
