@@ -23,5 +23,11 @@ export const activityLog = pgTable(
   },
   // Newest first within a tenant is a backward scan of this key.
   // By actor: an account's export, and anonymising it when the account is deleted.
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("activity_log_actor_idx").on(t.actorId)],
+  // By actor or by kind within a tenant, newest first: the activity page's filters.
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("activity_log_actor_idx").on(t.actorId),
+    index("activity_log_tenant_actor_idx").on(t.tenantId, t.actorId, t.id),
+    index("activity_log_tenant_action_idx").on(t.tenantId, t.action, t.id),
+  ],
 );

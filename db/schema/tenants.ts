@@ -18,8 +18,6 @@ export const tenants = pgTable("tenants", {
     .defaultNow()
     .$onUpdate(() => new Date()),
   deletedAt: timestamp("deleted_at", { withTimezone: true }),
-  /** Set when someone hides the dashboard's getting-started checklist. */
-  onboardingDismissedAt: timestamp("onboarding_dismissed_at", { withTimezone: true }),
 });
 
 export const memberships = pgTable(
@@ -33,6 +31,8 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when this member hides the dashboard's getting-started checklist (each member has their own). */
+    onboardingDismissedAt: timestamp("onboarding_dismissed_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_id_idx").on(t.userId)],
 );
