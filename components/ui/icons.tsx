@@ -108,6 +108,8 @@ export const CircleAlert = /*#__PURE__*/ serverIcon(
   ["alert-circle", "circle-alert"],
 );
 
+export const Circle = /*#__PURE__*/ serverIcon("circle", [["circle", { cx: "12", cy: "12", r: "10" }]], []);
+
 export const CircleCheck = /*#__PURE__*/ serverIcon(
   "circle-check",
   [

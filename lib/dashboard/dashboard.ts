@@ -8,8 +8,8 @@ import { isUsable } from "@/lib/invitations/invitations";
 import { can } from "@/lib/permissions/permissions";
 import { planOf, type LimitName, type Plan } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
+import { ONBOARDING_STEPS, type OnboardingStep } from "./steps";
 
-export type OnboardingStep = "invite" | "customer" | "apiKey" | "plan";
 
 export type Dashboard = {
   plan: Plan;
@@ -24,7 +24,7 @@ export type Dashboard = {
 const RECENT = 5;
 
 // Which role may take each step: a step nobody in the role can take is not shown to it.
-const STEP_PERMISSION = { invite: "invitations.manage", customer: "customers.write", apiKey: "apiKeys.manage", plan: "billing.manage" } as const;
+const STEP_PERMISSION: Record<OnboardingStep, "invitations.manage" | "customers.write" | "apiKeys.manage" | "billing.manage"> = { invite: "invitations.manage", customer: "customers.write", apiKey: "apiKeys.manage", plan: "billing.manage" };
 
 type Row = {
   planId: string;
@@ -77,7 +77,7 @@ export async function getDashboard(ctx: TenantContext): Promise<Dashboard> {
     apiKey: r.apiKeyEver,
     plan: plan.id !== "free",
   };
-  const steps = (Object.keys(STEP_PERMISSION) as OnboardingStep[]).filter((step) => can(ctx.role, STEP_PERMISSION[step]));
+  const steps = ONBOARDING_STEPS.filter((step) => can(ctx.role, STEP_PERMISSION[step]));
   return {
     plan,
     usage: { members: r.members + r.pending, customers: r.customers, apiKeys: r.apiKeys, webhookEndpoints: r.webhookEndpoints },
