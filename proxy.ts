@@ -6,7 +6,7 @@ import { publicHostOf, refusePageWrite } from "@/lib/security/page-writes";
 
 export const RETURN_TO_HEADER = "x-return-to";
 
-const SIGNED_IN_AREAS = ["/t/", "/account", "/tenants/"];
+const SIGNED_IN_AREAS = ["/t/", "/account", "/tenants/", "/invitations/"];
 
 /**
  * Runs before every page and server action (not the API, which answers with keys):

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, exists, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { memberships, tenants, users } from "@/db/schema";
+import { invitations, memberships, tenants, users } from "@/db/schema";
+import { answerableBy } from "@/lib/invitations/for-user";
 import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "./context";
@@ -33,4 +34,53 @@ export async function findHomeTenantSlug(userId: string): Promise<string | null>
     .orderBy(asc(memberships.joinedAt));
   const last = rows.find((r) => r.id === r.lastTenantId);
   return (last ?? rows[0])?.slug ?? null;
+}
+
+export type HomeState = {
+  /** The tenant to land in: the last one used while still a member, else the oldest membership. */
+  slug: string | null;
+  /** Without a tenant: whether invitations wait for the user's verified address. */
+  invited: boolean;
+  /** Whether the personal tenant of the first visit was made already (and may since have been left). */
+  personalTenantMade: boolean;
+  /** Without a tenant: whether they joined a still-live tenant by invitation, and so were removed or left. */
+  leftLiveTenant: boolean;
+};
+
+/**
+ * Everything `/` needs to send a signed-in user on, in ONE statement. The invitation
+ * lookups run only for a user without a tenant (CASE evaluates its branch lazily),
+ * so the usual visit costs an index probe of memberships and nothing more.
+ */
+export async function findHomeState(userId: string): Promise<HomeState | null> {
+  const inLiveTenant = db
+    .select({ one: sql`1` })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.userId, users.id), isNull(tenants.deletedAt)));
+  const home = db
+    .select({ slug: tenants.slug })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.userId, users.id), isNull(tenants.deletedAt)))
+    .orderBy(sql`(${tenants.id} = ${users.lastTenantId}) IS TRUE DESC`, asc(memberships.joinedAt))
+    .limit(1);
+  const pending = db.select({ one: sql`1` }).from(invitations).where(answerableBy(userId));
+  const joinedByInvitation = db
+    .select({ one: sql`1` })
+    .from(invitations)
+    .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
+    .where(and(eq(invitations.acceptedById, userId), isNull(tenants.deletedAt)));
+  const withoutTenant = (check: ReturnType<typeof exists>) => sql<boolean>`CASE WHEN NOT ${exists(inLiveTenant)} THEN ${check} ELSE false END`;
+
+  const [row] = await db
+    .select({
+      slug: sql<string | null>`(${home})`,
+      invited: withoutTenant(exists(pending)),
+      personalTenantMade: sql<boolean>`${users.personalTenantCreatedAt} IS NOT NULL`,
+      leftLiveTenant: withoutTenant(exists(joinedByInvitation)),
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
 }

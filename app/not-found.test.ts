@@ -1,0 +1,83 @@
+// The 404 page as Next renders it, for the signed-in and the signed-out.
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { addMember, createTenant } from "@/db/factories";
+import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
+import { memberOf } from "@/lib/testing/tenant-context";
+import NotFound from "./not-found";
+
+vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({
+  ...(await original<typeof import("react")>()),
+  cache: (await import("@/lib/testing/fake-request")).requestCache,
+}));
+// The header's sign-out action reaches Auth.js, which does not load outside Next; it is not called here.
+vi.mock("@/lib/auth/auth", () => ({ signOut: async () => {} }));
+
+/** Runs the async server components that react-dom's static renderer cannot. */
+async function resolve(node: ReactNode): Promise<ReactNode> {
+  if (Array.isArray(node)) return Promise.all(node.map(resolve));
+  if (!isValidElement(node)) return node;
+  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
+  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
+    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
+  }
+  if (props.children === undefined) return node;
+  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
+  return cloneElement(node, undefined, ...children);
+}
+
+async function html(path: string | null) {
+  request.headers = new Headers(path ? { "x-return-to": path } : {});
+  return renderToStaticMarkup(await resolve(await NotFound()));
+}
+/** The page's main part: what differs between cases, if anything. */
+const main = (markup: string) => markup.slice(markup.indexOf("<main"), markup.indexOf("</main>"));
+
+beforeEach(() => newRequest());
+
+describe("the 404 page, signed in", () => {
+  it("says the viewer has no access, the same for another's workspace as for a missing one, and lists only their own", async () => {
+    const me = await memberOf(await createTenant({ name: "Mine Ltd" }), "member");
+    await addMember(await createTenant({ name: "Second Co" }), me.user, "admin");
+    const theirs = await memberOf(await createTenant({ name: "Secret Theirs" }), "owner");
+    await signInAs(me.user);
+
+    const strangers = await html(`/t/${theirs.tenant.slug}/customers`);
+    const missing = await html("/t/no-such-workspace-here");
+    expect(main(strangers)).toBe(main(missing));
+    expect(main(strangers)).toContain("You do not have access to a workspace at this address");
+    expect(strangers).toContain("<header");
+    expect(strangers).not.toContain("Secret Theirs");
+    expect(strangers).not.toContain(theirs.tenant.slug);
+    const links = [...main(strangers).matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]);
+    expect(links).toEqual(expect.arrayContaining([`/t/${me.tenant.slug}`, "/tenants/new"]));
+    expect(links).toHaveLength(3);
+    expect(main(strangers)).toContain("Mine Ltd");
+    expect(main(strangers)).toContain("Second Co");
+  });
+
+  it("is a missing page inside the viewer's own workspace, and says so for one in no workspace", async () => {
+    const me = await memberOf(await createTenant({ name: "Home Base" }), "owner");
+    await signInAs(me.user);
+    expect(main(await html(`/t/${me.tenant.slug}/nothing-here`))).toContain("This page does not exist in Home Base.");
+
+    const { createUser } = await import("@/db/factories");
+    const alone = await createUser();
+    await signInAs(alone);
+    const page = main(await html(`/t/${me.tenant.slug}`));
+    expect(page).toContain("You are not in any workspace right now.");
+    expect(page).toContain('href="/tenants/new"');
+    expect(page).not.toContain("Home Base");
+  });
+});
+
+describe("the 404 page, signed out", () => {
+  it("keeps its look, without the app's header, with a sign-in link", async () => {
+    const page = await html(null);
+    expect(page).not.toContain("<header");
+    expect(page).toContain("Page not found");
+    expect(page).toContain('href="/sign-in"');
+  });
+});
