@@ -22,7 +22,7 @@ export default async function NotFound() {
   return (
     <>
       <AppHeader
-        user={{ name: user.name, email: user.email }}
+        user={{ id: user.id, name: user.name, email: user.email, image: user.image }}
         tenants={view.tenants}
         createTenant={createTenantAction}
         signOut={signOutAction}

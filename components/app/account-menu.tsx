@@ -2,7 +2,7 @@
 
 import { LogOut, UserRound } from "lucide-react";
 import Link from "next/link";
-import { useTransition } from "react";
+import { useTransition, type ReactNode } from "react";
 import type { Activation } from "@/components/ui/on-demand";
 import {
   DropdownMenu,
@@ -15,7 +15,8 @@ import {
 
 export type AccountMenuProps = {
   user: { name: string | null; email: string | null };
-  initials: string;
+  /** The trigger's face: the user's picture or initials, rendered on the server. */
+  avatar: ReactNode;
   /** The trigger's classes, the same as the lightweight trigger's. */
   className: string;
   signOut: () => Promise<void>;
@@ -24,12 +25,12 @@ export type AccountMenuProps = {
 };
 
 /** The account menu, mounted open the first time its trigger is used. */
-export function AccountMenu({ user, initials, className, signOut, openedWith }: AccountMenuProps) {
+export function AccountMenu({ user, avatar, className, signOut, openedWith }: AccountMenuProps) {
   const [pending, startTransition] = useTransition();
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger className={className} aria-label="Account menu">
-        {initials}
+        {avatar}
       </DropdownMenuTrigger>
       <DropdownMenuContent focusFirstItem={openedWith === "keyboard"}>
         <DropdownMenuLabel>

@@ -25,7 +25,7 @@ export function AppHeader({
   signOut,
   nav,
 }: {
-  user: { id?: string; name: string | null; email: string | null; image?: string | null };
+  user: { id: string; name: string | null; email: string | null; image: string | null };
   tenants: TenantOption[];
   currentSlug?: string;
   createTenant: CreateTenantAction;

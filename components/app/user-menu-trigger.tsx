@@ -19,7 +19,7 @@ export function UserMenuTrigger(props: Omit<AccountMenuProps, "openedWith">) {
       className={props.className}
       {...triggerProps}
     >
-      {props.initials}
+      {props.avatar}
     </button>
   );
 }

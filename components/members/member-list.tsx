@@ -2,12 +2,15 @@
 
 import { MoreHorizontal } from "lucide-react";
 import { onDemand, useOnDemand } from "@/components/ui/on-demand";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import type { MemberActions, MemberActionsMenuProps, MemberRow } from "./member-actions";
+import type { MemberActions, MemberActionsMenuProps, MemberRow as ActionsRow } from "./member-actions";
 
-export type { MemberActions, MemberRow };
+/** A row of the list: what the menu needs, and the member's picture (`users.image`) when they have one. */
+export type MemberRow = ActionsRow & { image?: string | null };
+export type { MemberActions };
 
 // The row menu and its dialogs bring Radix's menu, dialog and positioning: fetch them when asked for.
 const menu = onDemand(() => import("./member-actions").then((m) => m.MemberActionsMenu));
@@ -17,9 +20,7 @@ export function MemberList({ members, actions }: { members: MemberRow[]; actions
     <ul className="divide-y divide-zinc-200">
       {members.map((member) => (
         <li key={member.userId} className="flex items-center gap-3 px-5 py-3 sm:px-6" data-testid="member-row">
-          <span aria-hidden className="flex size-9 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-medium text-zinc-700 uppercase">
-            {(member.name || member.email || "?")[0]}
-          </span>
+          <Avatar id={member.userId} name={member.name} email={member.email} image={member.image} />
           <div className="min-w-0 flex-1">
             <p className="truncate font-medium">
               {member.name || member.email}

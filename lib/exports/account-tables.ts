@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, activityLog, memberships, sessions, tenants, users } from "@/db/schema";
+import { accounts, activityLog, emailChanges, memberships, sessions, tenants, userAvatars, users } from "@/db/schema";
 import { BATCH_ROWS, keysetRows, once, type ExportTable } from "./sources";
 
 /** What an account export holds: the person's own data. No session tokens, no OAuth tokens. */
@@ -32,6 +32,23 @@ export function accountExportTables(userId: string): ExportTable[] {
       name: "sign_in_methods",
       columns: ["provider", "type"],
       rows: () => once(() => db.select({ provider: accounts.provider, type: accounts.type }).from(accounts).where(eq(accounts.userId, userId))),
+    },
+    {
+      // The uploaded picture itself, so the export holds everything the user gave us.
+      name: "avatars",
+      columns: ["contentType", "sizeBytes", "updatedAt", "bytesBase64"],
+      rows: () =>
+        once(async () => {
+          const rows = await db.select({ contentType: userAvatars.contentType, bytes: userAvatars.bytes, updatedAt: userAvatars.updatedAt }).from(userAvatars).where(eq(userAvatars.userId, userId));
+          return rows.map(({ bytes, ...row }) => ({ ...row, sizeBytes: bytes.length, bytesBase64: bytes.toString("base64") }));
+        }),
+    },
+    {
+      // No token hash: only what the user asked for.
+      name: "email_changes",
+      columns: ["newEmail", "expiresAt", "createdAt"],
+      rows: () =>
+        once(() => db.select({ newEmail: emailChanges.newEmail, expiresAt: emailChanges.expiresAt, createdAt: emailChanges.createdAt }).from(emailChanges).where(eq(emailChanges.userId, userId))),
     },
     {
       name: "sessions",

@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { createSession } from "@/db/factories";
-import { invitations, rateLimits, sessions, verificationTokens } from "@/db/schema";
+import { createSession, createUser } from "@/db/factories";
+import { emailChanges, invitations, rateLimits, sessions, verificationTokens } from "@/db/schema";
 import { memberOf } from "@/lib/testing/tenant-context";
 import { cleanUpExpired } from "./cleanup";
 
@@ -38,6 +38,12 @@ describe("the cleanup job", () => {
       { key: "cleanup:now", windowStart: new Date(), count: 1 },
     ]);
 
+    const other = await createUser();
+    await db.insert(emailChanges).values([
+      { userId: owner.user.id, newEmail: "gone@example.test", tokenHash: `old-${owner.user.id}`, expiresAt: ago(0.01) },
+      { userId: other.id, newEmail: "soon@example.test", tokenHash: `new-${other.id}`, expiresAt: new Date(Date.now() + DAY) },
+    ]);
+
     const result = await cleanUpExpired();
     expect(result.sessions).toBeGreaterThanOrEqual(1);
 
@@ -49,6 +55,7 @@ describe("the cleanup job", () => {
       "pending@x.test",
     ]);
     expect((await db.select().from(rateLimits).where(inArray(rateLimits.key, ["cleanup:old", "cleanup:now"]))).map((r) => r.key)).toEqual(["cleanup:now"]);
-    expect(await cleanUpExpired()).toMatchObject({ sessions: 0, verificationTokens: 0, rateLimits: 0 });
+    expect((await db.select().from(emailChanges).where(inArray(emailChanges.userId, [owner.user.id, other.id]))).map((c) => c.newEmail)).toEqual(["soon@example.test"]);
+    expect(await cleanUpExpired()).toMatchObject({ sessions: 0, verificationTokens: 0, emailChanges: 0, rateLimits: 0 });
   });
 });

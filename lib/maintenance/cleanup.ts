@@ -1,7 +1,7 @@
 import "server-only";
 import { and, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { apiIdempotencyKeys, dataExports, emailOutbox, invitations, rateLimits, sessions, verificationTokens, webhookEvents } from "@/db/schema";
+import { apiIdempotencyKeys, dataExports, emailOutbox, invitations, rateLimits, sessions, verificationTokens, webhookEvents, emailChanges } from "@/db/schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,7 +20,7 @@ export const RETENTION = {
   idempotencyKeyDays: 1,
 } as const;
 
-export type CleanupResult = Record<"sessions" | "verificationTokens" | "invitations" | "rateLimits" | "outbox" | "exports" | "webhookEvents" | "idempotencyKeys", number>;
+export type CleanupResult = Record<"sessions" | "verificationTokens" | "emailChanges" | "invitations" | "rateLimits" | "outbox" | "exports" | "webhookEvents" | "idempotencyKeys", number>;
 
 /** The `maintenance-cleanup` job: deletes what has expired. Safe to run twice. */
 export async function cleanUpExpired(now = new Date()): Promise<CleanupResult> {
@@ -30,6 +30,7 @@ export async function cleanUpExpired(now = new Date()): Promise<CleanupResult> {
   return {
     sessions: await count(db.delete(sessions).where(lt(sessions.expires, now)).returning({ token: sessions.sessionToken })),
     verificationTokens: await count(db.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ token: verificationTokens.token })),
+    emailChanges: await count(db.delete(emailChanges).where(lt(emailChanges.expiresAt, now)).returning({ userId: emailChanges.userId })),
     invitations: await count(
       db
         .delete(invitations)

@@ -25,10 +25,13 @@ const memberColumns = {
   joinedAt: memberships.joinedAt,
 };
 
-export async function listMembers(ctx: TenantContext): Promise<Member[]> {
+/** A member as the list shows them: with their picture (`users.image`, already in the joined row). */
+export type ListedMember = Member & { image: string | null };
+
+export async function listMembers(ctx: TenantContext): Promise<ListedMember[]> {
   assertCan(ctx, "tenant.read");
   return db
-    .select(memberColumns)
+    .select({ ...memberColumns, image: users.image })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(tenantScope(ctx).owned(memberships))

@@ -10,7 +10,7 @@ export default async function UserLayout({ children }: { children: React.ReactNo
   return (
     <>
       <AppHeader
-        user={{ name: user.name, email: user.email }}
+        user={{ id: user.id, name: user.name, email: user.email, image: user.image }}
         tenants={tenants.map(({ slug, name, role }) => ({ slug, name, role }))}
         createTenant={createTenantAction}
         signOut={signOutAction}

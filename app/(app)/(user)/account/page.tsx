@@ -1,30 +1,66 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AvatarForm } from "@/components/account/avatar-form";
+import { CancelEmailChange } from "@/components/account/cancel-email-change";
+import { EmailChangeForm } from "@/components/account/email-change-form";
 import { PageHeader } from "@/components/app/page-header";
 import { ConfirmByTypingForm } from "@/components/danger/confirm-by-typing-form";
 import { RestoreTenantButton } from "@/components/danger/restore-tenant-button";
 import { ExportList } from "@/components/exports/export-list";
 import { RequestExportForm } from "@/components/exports/request-export-form";
 import { NameForm } from "@/components/forms/name-form";
+import { Avatar } from "@/components/ui/avatar";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
+import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/current-user";
 import { listAccountExports } from "@/lib/exports/exports";
 import { formatDate } from "@/lib/format/dates";
+import { getViewer } from "@/lib/format/viewer";
 import { tenantPath } from "@/lib/tenants/paths";
 import { listRestorableTenants } from "@/lib/tenants/restore-tenant";
+import { isOwnAvatar } from "@/lib/users/avatar-style";
+import { pendingEmailChange } from "@/lib/users/change-email";
 import { accountDeletionPlan } from "@/lib/users/delete-account";
-import { deleteAccountAction, exportAccountAction, restoreTenantAction, updateProfileAction } from "./actions";
+import {
+  cancelEmailChangeAction,
+  deleteAccountAction,
+  exportAccountAction,
+  removeAvatarAction,
+  requestEmailChangeAction,
+  restoreTenantAction,
+  updateProfileAction,
+  uploadAvatarAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");
-  const [{ deleted }, restorable, exports, plan] = await Promise.all([searchParams, listRestorableTenants(user), listAccountExports(user.id), accountDeletionPlan(user)]);
+  const [query, restorable, exports, plan, emailChange, viewer] = await Promise.all([
+    searchParams,
+    listRestorableTenants(user),
+    listAccountExports(user.id),
+    accountDeletionPlan(user),
+    pendingEmailChange(user.id),
+    getViewer(),
+  ]);
+  const { deleted } = query;
 
   return (
     <main className="mx-auto grid max-w-3xl gap-6 px-4 py-8 sm:px-6">
       <PageHeader title="Account settings" description="How you appear to the people you work with, your data, and your account." />
+      <Card>
+        <CardHeader>
+          <CardTitle>Profile picture</CardTitle>
+          <CardDescription>Shown next to your name. Without one, your initials are.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <AvatarForm upload={uploadAvatarAction} remove={removeAvatarAction} canRemove={isOwnAvatar(user.image, user.id)}>
+            <Avatar id={user.id} name={user.name} email={user.email} image={user.image} size="lg" />
+          </AvatarForm>
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>Display name</CardTitle>
@@ -32,14 +68,26 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </CardHeader>
         <NameForm action={updateProfileAction} label="Name" initialName={user.name ?? ""} maxLength={80} autoComplete="name" />
       </Card>
-      <Card>
+      <Card id="email">
         <CardHeader>
-          <CardTitle>Email</CardTitle>
-          <CardDescription>The address you sign in with.</CardDescription>
+          <CardTitle>Email address</CardTitle>
+          <CardDescription>The address you sign in with and get mail at.</CardDescription>
         </CardHeader>
-        <CardContent>
-          <p className="font-medium break-all">{user.email}</p>
+        <CardContent className="grid gap-3 pb-0 sm:pb-0">
+          {query["email-changed"] && <FormMessage tone="success">Your address is changed. Sign in with it from now on.</FormMessage>}
+          <p className="font-medium break-all">{user.email ?? "No address"}</p>
+          {emailChange && (
+            <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
+              <p className="min-w-0">
+                Changing to <strong className="font-medium break-all">{emailChange.newEmail}</strong>: waiting for the link sent there to be opened
+                (until <LocalTime date={emailChange.expiresAt} viewer={viewer} style="dateTime" />
+                ).
+              </p>
+              <CancelEmailChange action={cancelEmailChangeAction} />
+            </div>
+          )}
         </CardContent>
+        <EmailChangeForm action={requestEmailChangeAction} />
       </Card>
       {(restorable.length > 0 || deleted) && (
         <Card id="deleted-workspaces">
@@ -58,7 +106,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                     <span className="min-w-0">
                       <span className="block truncate font-medium">{t.name}</span>
                       <span className="text-xs text-zinc-500">
-                        Deleted {formatDate(t.deletedAt)} · erased for good on {formatDate(t.purgeAt)}
+                        Deleted {formatDate(t.deletedAt, viewer)} · erased for good on {formatDate(t.purgeAt, viewer)}
                       </span>
                     </span>
                     <RestoreTenantButton action={restoreTenantAction} tenantId={t.id} name={t.name} />

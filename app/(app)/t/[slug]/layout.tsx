@@ -27,7 +27,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   return (
     <>
       <AppHeader
-        user={{ name: ctx.user.name, email: ctx.user.email }}
+        user={{ id: ctx.user.id, name: ctx.user.name, email: ctx.user.email, image: ctx.user.image }}
         tenants={tenants}
         currentSlug={slug}
         createTenant={createTenantAction}

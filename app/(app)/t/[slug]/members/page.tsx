@@ -10,7 +10,7 @@ import { getViewer } from "@/lib/format/viewer";
 import { planOf } from "@/lib/plans/plans";
 import { pendingNote } from "@/components/plans/usage-meters";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
-import { listMembers, type Member } from "@/lib/members/members";
+import { listMembers, type ListedMember } from "@/lib/members/members";
 import { can, grantableRoles } from "@/lib/permissions/permissions";
 import type { TenantContext } from "@/lib/tenants/context";
 import { requireTenant } from "@/lib/tenants/require-tenant";
@@ -27,7 +27,7 @@ import {
 export const metadata: Metadata = { title: "Members" };
 
 /** What the viewer may do to each member. The lib functions check it again on every action. */
-function toRow(ctx: TenantContext, member: Member, viewer: Viewer): MemberRow {
+function toRow(ctx: TenantContext, member: ListedMember, viewer: Viewer): MemberRow {
   const isMe = member.userId === ctx.user.id;
   const manages = can(ctx.role, "members.manage") && (member.role !== "owner" || ctx.role === "owner");
   const choices = manages ? grantableRoles(ctx.role) : [];
