@@ -12,6 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { ThemeMenuItems } from "./theme-menu-items";
 
 export type AccountMenuProps = {
   user: { name: string | null; email: string | null };
@@ -44,6 +45,9 @@ export function AccountMenu({ user, avatar, className, signOut, openedWith }: Ac
             Account settings
           </Link>
         </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <ThemeMenuItems />
+        <DropdownMenuSeparator />
         <DropdownMenuItem
           disabled={pending}
           onSelect={(event) => {

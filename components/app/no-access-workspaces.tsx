@@ -10,13 +10,13 @@ import { TenantAvatar } from "./tenant-avatar";
 /** Where a signed-in user can go instead: the workspaces they belong to, as links, and "Create a workspace". */
 export function NoAccessWorkspaces({ tenants }: { tenants: TenantOption[] }) {
   return (
-    <div className="grid gap-3 text-left">
+    <div className="grid grid-cols-1 gap-3 text-left">
       {tenants.length === 0 ? (
         <p className="text-sm text-zinc-600">You are not in any {TENANT_LABEL.singular} right now.</p>
       ) : (
         <>
           <h2 className="text-sm font-medium text-zinc-500">Your {TENANT_LABEL.plural}</h2>
-          <ul className="grid gap-1" data-testid="my-workspaces">
+          <ul className="grid grid-cols-1 gap-1" data-testid="my-workspaces">
             {tenants.map((t) => (
               <li key={t.slug}>
                 <Link href={tenantPath(t.slug)} className="flex items-center gap-3 rounded-md border border-zinc-200 px-3 py-2 hover:bg-zinc-50">

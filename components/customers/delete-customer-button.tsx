@@ -7,7 +7,6 @@ import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
 import { useOnDemand } from "@/components/ui/on-demand";
-import { notify } from "@/components/ui/toast";
 
 /**
  * What `<Button variant="outline" className="text-red-700">` renders, written out: the red
@@ -18,10 +17,10 @@ import { notify } from "@/components/ui/toast";
 export const deleteButtonClass = `${buttonVariants({ variant: "outline" }).replace(" text-zinc-900", "")} text-red-700`;
 
 /**
- * Asks, deletes, goes back to the list and offers "Undo" for a few seconds: the action
- * hands back a short-lived token that `undo` trades for the customer, as it was.
+ * Asks, deletes, and goes back to the list with the short-lived token the action hands
+ * back, which the list trades for an "Undo" toast (UndoDeletionToast).
  */
-export function DeleteCustomerButton({ action, undo, id, name, listHref }: { action: FormAction; undo: FormAction; id: string; name: string; listHref: string }) {
+export function DeleteCustomerButton({ action, id, name, listHref }: { action: FormAction; id: string; name: string; listHref: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [trigger, setTrigger] = useState<HTMLElement | null>(null);
@@ -50,21 +49,9 @@ export function DeleteCustomerButton({ action, undo, id, name, listHref }: { act
           onConfirm={async () => {
             const result = await runAction(action, { id });
             if (result.status !== "success") return result;
+            // The list offers the Undo: a server action is found only from the page that imports it.
             const { undo: token } = result.data as { undo: string };
-            router.push(listHref);
-            notify({
-              message: `${name} was deleted.`,
-              duration: 12_000,
-              action: {
-                label: "Undo",
-                onClick: () =>
-                  void runAction(undo, { token }).then((back) => {
-                    if (back.status !== "success") return notify({ message: back.status === "error" ? back.message : "It could not be undone.", tone: "error" });
-                    router.push((back.data as { href: string }).href);
-                    notify({ message: `${name} is back.` });
-                  }),
-              },
-            });
+            router.push(`${listHref}?undo=${encodeURIComponent(token)}`);
             return result;
           }}
           returnFocusTo={trigger}

@@ -28,7 +28,7 @@ export function Field({ label, name, error, hint, prefix, className, maxLength, 
       <Label htmlFor={id}>{label}</Label>
       <div className="flex items-center">
         {prefix && (
-          <span className="flex h-9 items-center rounded-l-md border border-r-0 border-zinc-300 bg-zinc-100 px-3 text-sm text-zinc-500">
+          <span className="flex h-9 items-center rounded-l-md border border-r-0 border-zinc-300 bg-zinc-100 px-3 text-sm text-zinc-600">
             {prefix}
           </span>
         )}

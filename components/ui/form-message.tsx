@@ -26,7 +26,7 @@ export function FormMessage({
       )}
     >
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
-      <span>
+      <span className="min-w-0 [overflow-wrap:anywhere]">
         {children}
         {link && (
           <>

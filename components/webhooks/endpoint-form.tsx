@@ -81,8 +81,8 @@ export function EndpointForm({ action, eventTypes, endpoint, urlHint }: { action
             <input type="radio" name="events" value="selected" defaultChecked={scope === "selected"} className="size-4 accent-zinc-900" />
             Only these:
           </label>
-          {/* Dimmed while "every event" is chosen; what is ticked then is ignored. */}
-          <div className="grid gap-1.5 pl-6 group-has-[input[value=all]:checked]:opacity-50 sm:grid-cols-2">
+          {/* Not dimmed while "every event" is chosen (dimmed text fails contrast); the ticks are then ignored. */}
+          <div className="grid gap-1.5 pl-6 sm:grid-cols-2">
             {eventTypes.map((type) => (
               <label key={type.id} className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="eventTypes" value={type.id} defaultChecked={checked(type.id)} className="mt-0.5 size-4 shrink-0 accent-zinc-900" />

@@ -59,7 +59,7 @@ describe("permissions", () => {
     const customer = await createCustomer(owner.ctx, { name: "Logged" });
     await updateCustomer(owner.ctx, customer.id, { company: "Acme" });
     await deleteCustomer(owner.ctx, customer.id);
-    const entries = await db.select().from(activityLog).where(eq(activityLog.tenantId, owner.tenant.id));
+    const entries = await db.select().from(activityLog).where(eq(activityLog.tenantId, owner.tenant.id)).orderBy(activityLog.id);
     expect(entries.filter((e) => e.targetType === "customer").map((e) => e.action)).toEqual(["customer.created", "customer.updated", "customer.deleted"]);
   });
 });

@@ -13,8 +13,9 @@ import type { TenantContext } from "@/lib/tenants/context";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Customer } from "./customers";
 
-/** How long "Undo" works after a deletion. */
-export const UNDO_WINDOW_MS = 15_000;
+import { UNDO_WINDOW_MS } from "./undo-window";
+
+export { UNDO_WINDOW_MS };
 
 const sealer = sealerFor("customer-undo");
 const TOO_LATE = "This deletion can no longer be undone.";
@@ -25,6 +26,17 @@ type Sealed = { tenantId: string; until: number; customer: Omit<Customer, "searc
 export function undoTokenFor(ctx: TenantContext, customer: Customer): string {
   const { search: _search, createdAt, updatedAt: _updatedAt, ...fields } = customer;
   return sealer.seal({ tenantId: ctx.tenant.id, until: Date.now() + UNDO_WINDOW_MS, customer: { ...fields, createdAt: createdAt.toISOString() } } satisfies Sealed);
+}
+
+/** The deleted customer's name, if `token` can still undo a deletion in this tenant. */
+export function readUndoToken(ctx: TenantContext, token: unknown): { name: string } | null {
+  if (typeof token !== "string" || token.length > 4000) return null;
+  try {
+    const sealed = sealer.unseal<Sealed>(token);
+    return sealed.tenantId === ctx.tenant.id && sealed.until > Date.now() ? { name: sealed.customer.name } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

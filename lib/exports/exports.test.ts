@@ -111,7 +111,7 @@ describe("exporting an account", () => {
     expect(activity.map((a) => a.target)).toContain("Mine");
     expect(activity.map((a) => a.target)).not.toContain("Theirs");
     expect(Object.values(files).join("\n")).not.toContain("session-"); // no session tokens
-    const logged = await db.select().from(activityLog).where(eq(activityLog.tenantId, me.tenant.id));
+    const logged = await db.select().from(activityLog).where(eq(activityLog.tenantId, me.tenant.id)).orderBy(activityLog.id);
     expect(logged.map((l) => l.action)).toContain("account.exported");
   });
 });

@@ -104,7 +104,7 @@ describe("answering from the list", () => {
     expect((await invitationRow(invitation.id)).declinedAt).toBeInstanceOf(Date);
     expect(await membershipCount(owner.tenant.id)).toBe(1);
     expect(await listInvitationsForUser(invitee.id)).toEqual([]);
-    const actions = await db.select({ action: activityLog.action }).from(activityLog).where(eq(activityLog.tenantId, owner.tenant.id));
+    const actions = await db.select({ action: activityLog.action }).from(activityLog).where(eq(activityLog.tenantId, owner.tenant.id)).orderBy(activityLog.id);
     expect(actions.map((a) => a.action)).toContain("invitation.declined");
     await expect(acceptInvitationById(invitee, { invitationId: invitation.id })).rejects.toThrow(CLOSED_INVITATION_TEXT);
   });

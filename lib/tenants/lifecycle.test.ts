@@ -42,7 +42,7 @@ function configureStripe() {
 }
 
 const tenantRow = async (id: string) => (await db.select().from(tenants).where(eq(tenants.id, id)))[0];
-const actionsOf = async (tenantId: string) => (await db.select({ action: activityLog.action }).from(activityLog).where(eq(activityLog.tenantId, tenantId))).map((r) => r.action);
+const actionsOf = async (tenantId: string) => (await db.select({ action: activityLog.action }).from(activityLog).where(eq(activityLog.tenantId, tenantId)).orderBy(activityLog.id)).map((r) => r.action);
 const setDeletedAt = (id: string, at: Date) => db.update(tenants).set({ deletedAt: at }).where(eq(tenants.id, id));
 
 describe("deleting a workspace", () => {

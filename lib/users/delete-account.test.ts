@@ -71,7 +71,7 @@ describe("deleting an account", () => {
     expect(labels).toContain(DELETED_USER_LABEL);
     expect(labels).not.toContain("Lea Leaver");
     expect(entries.entries.map((e) => e.action)).toContain("account.deleted");
-    const raw = await db.select().from(activityLog).where(eq(activityLog.tenantId, shared.tenant.id));
+    const raw = await db.select().from(activityLog).where(eq(activityLog.tenantId, shared.tenant.id)).orderBy(activityLog.id);
     expect(JSON.stringify(raw)).not.toContain("Lea Leaver");
     expect(raw.every((r) => r.actorId !== leaver.user.id)).toBe(true);
 
@@ -100,7 +100,7 @@ describe("deleting an account", () => {
     await deleteAccount(admin.user, { confirmEmail: admin.user.email! }, null, APP);
     const left = await db.select().from(dataExports).where(inArray(dataExports.id, [workspaceExport.id, accountExport.id]));
     expect(left.map((e) => [e.id, e.requestedById])).toEqual([[workspaceExport.id, null]]);
-    const raw = await db.select().from(activityLog).where(eq(activityLog.tenantId, team.tenant.id));
+    const raw = await db.select().from(activityLog).where(eq(activityLog.tenantId, team.tenant.id)).orderBy(activityLog.id);
     expect(raw.some((r) => r.ip === "198.51.100.77")).toBe(false);
   });
 

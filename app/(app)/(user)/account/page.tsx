@@ -48,7 +48,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { deleted } = query;
 
   return (
-    <main className="mx-auto grid max-w-3xl gap-6 px-4 py-8 sm:px-6">
+    <main className="mx-auto grid w-full grid-cols-1 max-w-3xl gap-6 px-4 py-8 sm:px-6">
       <PageHeader title="Account settings" description="How you appear to the people you work with, your data, and your account." />
       <Card>
         <CardHeader>

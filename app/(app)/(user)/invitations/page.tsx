@@ -21,7 +21,7 @@ export default async function InvitationsPage() {
   const [invitations, tenants, viewer] = await Promise.all([listInvitationsForUser(user.id), listTenantsForUser(user.id), getViewer()]);
 
   return (
-    <main className="mx-auto grid max-w-2xl gap-6 px-4 py-8 sm:px-6">
+    <main className="mx-auto grid w-full grid-cols-1 max-w-2xl gap-6 px-4 py-8 sm:px-6">
       <PageHeader
         title="Invitations"
         description={

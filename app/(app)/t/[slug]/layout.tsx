@@ -34,7 +34,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         signOut={signOutAction}
         nav={<TenantNav items={nav} />}
       />
-      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto grid w-full grid-cols-1 max-w-6xl gap-6 px-4 py-8 sm:px-6">{children}</main>
     </>
   );
 }

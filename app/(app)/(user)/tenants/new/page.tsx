@@ -19,7 +19,7 @@ export default async function NewTenantPage() {
   // Someone in no workspace (removed, or theirs deleted) may have been invited back meanwhile.
   const [invitations, viewer] = await Promise.all([tenants.length === 0 ? listInvitationsForUser(user.id) : [], getViewer()]);
   return (
-    <main className="mx-auto grid max-w-md gap-6 px-4 py-12 sm:px-6">
+    <main className="mx-auto grid w-full grid-cols-1 max-w-md gap-6 px-4 py-12 sm:px-6">
       {invitations.length > 0 && (
         <Card>
           <CardHeader className="pb-1 sm:pb-1">

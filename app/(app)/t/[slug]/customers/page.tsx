@@ -12,6 +12,9 @@ import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
 import { tenantPath } from "@/lib/tenants/paths";
+import { readUndoToken } from "@/lib/customers/undo-delete";
+import { UndoDeletionToast } from "@/components/customers/undo-deletion-toast";
+import { undoDeleteCustomerAction } from "./actions";
 import { requireTenant } from "@/lib/tenants/require-tenant";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -29,6 +32,7 @@ export default async function CustomersPage({
   // A mangled or outdated link (bad cursor, over-long search) shows the list from the top, with a note.
   const { query, ignored } = lenientCustomerQuery(raw);
   const { customers, nextCursor } = await listCustomers(ctx, query);
+  const undone = readUndoToken(ctx, raw.undo);
   const viewer = await getViewer();
   const canWrite = can(ctx.role, "customers.write");
   const base = tenantPath(slug, "customers");
@@ -36,6 +40,7 @@ export default async function CustomersPage({
 
   return (
     <>
+      {undone && <UndoDeletionToast name={undone.name} token={raw.undo as string} undo={undoDeleteCustomerAction.bind(null, slug)} listHref={base} />}
       <PageHeader
         title="Customers"
         description="The people and companies this workspace works with."

@@ -18,7 +18,7 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
   const link = await inspectEmailChangeLink(user, token);
 
   return (
-    <main className="mx-auto grid max-w-md gap-6 px-4 py-12 sm:px-6">
+    <main className="mx-auto grid w-full grid-cols-1 max-w-md gap-6 px-4 py-12 sm:px-6">
       <Card>
         <CardHeader>
           <h1 className="text-lg font-semibold">Confirm your new address</h1>

@@ -9,7 +9,7 @@ import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
 import { tenantPath } from "@/lib/tenants/paths";
 import { requireTenant } from "@/lib/tenants/require-tenant";
-import { deleteCustomerAction, undoDeleteCustomerAction } from "../actions";
+import { deleteCustomerAction } from "../actions";
 import { customerOr404 } from "./customer-or-404";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string; id: string }> }) {
@@ -47,7 +47,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ slug:
               </Button>
               <DeleteCustomerButton
                 action={deleteCustomerAction.bind(null, slug)}
-                undo={undoDeleteCustomerAction.bind(null, slug)}
                 id={customer.id}
                 name={customer.name}
                 listHref={tenantPath(slug, "customers")}
