@@ -54,7 +54,7 @@ test("create, search, edit and delete customers", async ({ page }) => {
   await page.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("alertdialog")).toContainText("Delete Grace Hopper?");
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click();
-  await expect(page.getByText("The customer was deleted.")).toBeVisible();
+  await expect(page.getByText("Grace Hopper was deleted.")).toBeVisible();
   await expect(page.getByTestId("customer-row")).toHaveCount(1);
 
   await page.goto(`/t/${slug}/activity`);
