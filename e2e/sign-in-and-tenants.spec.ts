@@ -14,7 +14,7 @@ test("sign in by magic link, land on the personal tenant, create and switch tena
   // The personal tenant, named from the email, owned by the new user.
   await expect(page).toHaveURL(new RegExp(`/t/${handle}$`));
   await expect(page.getByRole("heading", { level: 1, name: `${handle}'s workspace` })).toBeVisible();
-  await expect(page.getByText("Owner", { exact: true })).toBeVisible();
+  await expect(page.getByText("Your role: Owner", { exact: true })).toBeVisible();
 
   // A second tenant from the selector's dialog, with its slug derived from the name.
   const second = `Second ${Date.now().toString(36)}`;

@@ -1,15 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { invitations, memberships, users } from "@/db/schema";
-import { recordActivity } from "@/lib/activity/record";
+import { invitations, users } from "@/db/schema";
 import { UserError } from "@/lib/errors";
-import { toInvitationResource } from "@/lib/resources/invitation";
-import { toMemberResource } from "@/lib/resources/member";
-import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { INVALID_INVITATION_TEXT } from "./copy";
 import type { SessionUser } from "@/lib/tenants/context";
 import { findUsableInvitation, isUsable, type InvitationView } from "./invitations";
+import { joinThroughInvitation, recordDeclined } from "./join";
 import { hashInvitationToken } from "./token";
 
 export class InvalidInvitationError extends UserError {
@@ -61,30 +58,7 @@ async function claim(tx: Executor, user: SessionUser, token: string, answer: "ac
 export async function acceptInvitation(user: SessionUser, token: string, ip: string | null = null): Promise<{ slug: string }> {
   return db.transaction(async (tx) => {
     const invitation = await claim(tx, user, token, "acceptedAt");
-    const [joined] = await tx
-      .insert(memberships)
-      .values({ tenantId: invitation.tenantId, userId: user.id, role: invitation.role })
-      .onConflictDoNothing()
-      .returning({ role: memberships.role, joinedAt: memberships.joinedAt });
-    await emitWebhookEvent(tx, invitation.tenantId, {
-      type: "invitation.accepted",
-      data: { invitation: toInvitationResource(invitation.row), user_id: user.id },
-    });
-    if (joined) {
-      await recordActivity(tx, {
-        tenantId: invitation.tenantId,
-        actor: user,
-        ip,
-        action: "member.joined",
-        target: { type: "user", id: user.id, label: user.name || user.email },
-        metadata: { role: invitation.role },
-      });
-      await emitWebhookEvent(tx, invitation.tenantId, {
-        type: "member.joined",
-        data: { member: toMemberResource({ userId: user.id, name: user.name, email: user.email, ...joined }), invitation_id: invitation.id },
-      });
-    }
-    await tx.update(users).set({ lastTenantId: invitation.tenantId }).where(eq(users.id, user.id));
+    await joinThroughInvitation(tx, user, invitation.row, ip);
     return { slug: invitation.tenant.slug };
   });
 }
@@ -92,12 +66,6 @@ export async function acceptInvitation(user: SessionUser, token: string, ip: str
 export async function declineInvitation(user: SessionUser, token: string, ip: string | null = null): Promise<void> {
   await db.transaction(async (tx) => {
     const invitation = await claim(tx, user, token, "declinedAt");
-    await recordActivity(tx, {
-      tenantId: invitation.tenantId,
-      actor: user,
-      ip,
-      action: "invitation.declined",
-      target: { type: "invitation", id: invitation.id, label: invitation.email },
-    });
+    await recordDeclined(tx, user, invitation, ip);
   });
 }

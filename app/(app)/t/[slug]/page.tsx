@@ -45,12 +45,12 @@ export default async function TenantDashboardPage({
     can(ctx.role, "customers.write") && { href: `${tenantPath(slug, "customers")}/new`, label: "Add a customer", icon: Plus },
     can(ctx.role, "invitations.manage") && { href: tenantPath(slug, "members"), label: "Invite someone", icon: UserRoundPlus },
     can(ctx.role, "apiKeys.manage") && { href: tenantPath(slug, "api-keys"), label: "Create an API key", icon: KeyRound },
-    can(ctx.role, "billing.manage") && { href: tenantPath(slug, "billing"), label: "Billing", icon: CreditCard },
+    can(ctx.role, "billing.manage") && { href: tenantPath(slug, "billing"), label: "Manage billing", icon: CreditCard },
   ].filter((q) => q !== false);
   const numbers = [
-    { label: "Customers", value: usage.customers, href: tenantPath(slug, "customers") },
-    { label: "Members", value: seats.members, note: pendingNote(seats.pendingInvitations), href: tenantPath(slug, "members") },
-    { label: "Plan", value: plan.name, note: `Your role: ${ROLE_LABELS[ctx.role]}`, href: can(ctx.role, "billing.manage") ? tenantPath(slug, "billing") : undefined },
+    { label: "Customers", value: usage.customers },
+    { label: "Members", value: seats.members, note: pendingNote(seats.pendingInvitations) },
+    { label: "Plan", value: plan.name, note: `Your role: ${ROLE_LABELS[ctx.role]}` },
   ];
 
   return (
@@ -75,17 +75,11 @@ export default async function TenantDashboardPage({
       {restored === "1" && <FormMessage tone="success">{ctx.tenant.name} is restored: its members and API keys work again. It is on the Free plan; choose a plan in Billing.</FormMessage>}
       {onboarding && <OnboardingChecklist steps={onboarding.map((s) => ({ ...s, href: stepHref[s.step] }))} dismiss={dismissOnboardingAction.bind(null, slug)} />}
       <ul className="grid gap-4 sm:grid-cols-3" aria-label="At a glance">
-        {numbers.map(({ label, value, note, href }) => (
+        {numbers.map(({ label, value, note }: { label: string; value: string | number; note?: string }) => (
           <li key={label} className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm">
             <p className="flex items-center gap-2 text-sm text-zinc-500">
               {label === "Members" && <Users className="size-4" aria-hidden />}
-              {href ? (
-                <Link href={href} className="underline-offset-4 hover:underline">
-                  {label}
-                </Link>
-              ) : (
-                label
-              )}
+              {label}
             </p>
             <p className="mt-2 text-2xl font-semibold" data-testid={`stat-${label.toLowerCase()}`}>
               {typeof value === "number" ? value.toLocaleString(viewer.locale) : value}
