@@ -3,7 +3,7 @@ import { joinAs, signIn, uniqueEmail } from "./helpers";
 
 test("an owner upgrades through Checkout, then Stripe's webhooks keep the plan in step", async ({ page }) => {
   const slug = await signIn(page, uniqueEmail("payer"));
-  await page.getByRole("link", { name: "Billing" }).click();
+  await page.getByRole("link", { name: "Billing", exact: true }).click();
   await expect(page.getByTestId("current-plan")).toHaveText("Free");
   await expect(page.getByTestId("usage")).toContainText("1 of 3");
 
@@ -45,7 +45,7 @@ test("a billing member manages billing but cannot invite; a member cannot open b
   const billing = await joinAs(page, browser, slug, "Billing", "accountant");
   const member = await joinAs(page, browser, slug, "Member", "worker");
 
-  await billing.page.getByRole("link", { name: "Billing" }).click();
+  await billing.page.getByRole("link", { name: "Billing", exact: true }).click();
   await expect(billing.page.getByTestId("current-plan")).toHaveText("Free");
   await expect(billing.page.getByTestId("usage")).toContainText("3 of 3");
   await expect(billing.page.getByRole("button", { name: "Upgrade to Pro" })).toBeEnabled();

@@ -86,7 +86,7 @@ async function check(browser: Browser, path: string, size: keyof typeof SIZES, t
     expect(serious, `${path} (${size}, ${theme})`).toEqual([]);
     if (shots) {
       mkdirSync(shots, { recursive: true });
-      const name = `${path.replace(/^\//, "").replace(/t\/[^/]+/, "t").replace(/[0-9a-f-]{36}/g, "id").replaceAll("/", "_") || "home"}-${size}-${theme}.png`;
+      const name = `${path.replace(/^\//, "").replace(/^t\/(?!no-such)[^/]+/, "t").replace(/[0-9a-f-]{36}/g, "id").replaceAll("/", "_") || "home"}-${size}-${theme}.png`;
       await page.screenshot({ path: `${shots}/${name}`, fullPage: true });
     }
   } finally {
