@@ -1,4 +1,4 @@
-import { LIMIT_LABELS, type LimitName } from "@/lib/plans/plans";
+import { LIMIT_LABELS, type LimitName, type Plan } from "@/lib/plans/plans";
 
 export type UsageMeter = { name: LimitName; used?: number; max: number | null; /** Said after the figures, e.g. "1 pending invitation". */ note?: string };
 
@@ -45,4 +45,18 @@ export function UsageMeters({ meters }: { meters: UsageMeter[] }) {
 export function pendingNote(pending: number): string | undefined {
   if (pending === 0) return undefined;
   return `${pending} pending invitation${pending === 1 ? "" : "s"}`;
+}
+
+/** The plan's every limit against use; seats say how many pending invitations hold one. */
+export function PlanUsage({ plan, usage, pendingInvitations }: { plan: Plan; usage: Partial<Record<LimitName, number>>; pendingInvitations: number }) {
+  return (
+    <UsageMeters
+      meters={(Object.keys(plan.limits) as LimitName[]).map((name) => ({
+        name,
+        used: usage[name],
+        max: plan.limits[name],
+        note: name === "members" ? pendingNote(pendingInvitations) : undefined,
+      }))}
+    />
+  );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
 import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
 import { RecentActivity } from "@/components/dashboard/recent-activity";
-import { pendingNote, UsageMeters } from "@/components/plans/usage-meters";
+import { pendingNote, PlanUsage } from "@/components/plans/usage-meters";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
@@ -12,7 +12,6 @@ import type { OnboardingStep } from "@/lib/dashboard/steps";
 import { getViewer } from "@/lib/format/viewer";
 import { can } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import type { LimitName } from "@/lib/plans/plans";
 import { tenantPath } from "@/lib/tenants/paths";
 import { requireTenant } from "@/lib/tenants/require-tenant";
 import { dismissOnboardingAction } from "./dashboard-actions";
@@ -95,14 +94,7 @@ export default async function TenantDashboardPage({
             <CardDescription>What this workspace uses of the {plan.name} plan.</CardDescription>
           </CardHeader>
           <CardContent>
-            <UsageMeters
-              meters={(Object.keys(plan.limits) as LimitName[]).map((name) => ({
-                name,
-                used: usage[name],
-                max: plan.limits[name],
-                note: name === "members" ? pendingNote(seats.pendingInvitations) : undefined,
-              }))}
-            />
+            <PlanUsage plan={plan} usage={usage} pendingInvitations={seats.pendingInvitations} />
           </CardContent>
         </Card>
         {can(ctx.role, "activity.read") ? (

@@ -7,14 +7,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormMessage } from "@/components/ui/form-message";
 import { completeCheckout } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
-import { pendingNote, UsageMeters } from "@/components/plans/usage-meters";
+import { PlanUsage } from "@/components/plans/usage-meters";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
 import { PAID_STATUSES } from "@/lib/billing/sync";
 import { SALES_EMAIL } from "@/lib/config/app";
 import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
-import { PLANS, PLAN_IDS, type LimitName } from "@/lib/plans/plans";
+import { PLANS, PLAN_IDS } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPage } from "../tenant-page";
 import { checkoutAction, portalAction } from "./actions";
@@ -119,14 +119,7 @@ async function BillingPage(
             <CardDescription>What this workspace uses of the {plan.name} plan.</CardDescription>
           </CardHeader>
           <CardContent>
-            <UsageMeters
-              meters={(Object.keys(plan.limits) as LimitName[]).map((name) => ({
-                name,
-                used: usage[name],
-                max: plan.limits[name],
-                note: name === "members" ? pendingNote(seats.pendingInvitations) : undefined,
-              }))}
-            />
+            <PlanUsage plan={plan} usage={usage} pendingInvitations={seats.pendingInvitations} />
           </CardContent>
         </Card>
       </div>
