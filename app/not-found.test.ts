@@ -3,6 +3,8 @@ import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { addMember, createTenant } from "@/db/factories";
+import { recordStatements } from "@/db/statement-log";
+import { requireTenant, getTenantFrame } from "@/lib/tenants/require-tenant";
 import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
 import { memberOf } from "@/lib/testing/tenant-context";
 import NotFound from "./not-found";
@@ -36,6 +38,22 @@ async function html(path: string | null) {
 const main = (markup: string) => markup.slice(markup.indexOf("<main"), markup.indexOf("</main>"));
 
 beforeEach(() => newRequest());
+
+describe("the 404 page, rendered on every request", () => {
+  // Next renders not-found.tsx as the fallback of every page, shown or not: it must not
+  // add a statement to the page it stands behind.
+  it("asks nothing more on a tenant page than the tenant layout did, nor on a page of the signed-in user", async () => {
+    const me = await memberOf(null, "owner");
+    await signInAs(me.user);
+    request.headers = new Headers({ "x-return-to": `/t/${me.tenant.slug}/customers` });
+    const { statements } = await recordStatements(async () => {
+      await requireTenant(me.tenant.slug);
+      await getTenantFrame(me.tenant.slug);
+      await resolve(await NotFound());
+    });
+    expect(statements).toHaveLength(1);
+  });
+});
 
 describe("the 404 page, signed in", () => {
   it("says the viewer has no access, the same for another's workspace as for a missing one, and lists only their own", async () => {

@@ -5,7 +5,8 @@ import { NoAccessWorkspaces } from "@/components/app/no-access-workspaces";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { TENANT_LABEL } from "@/lib/config/app";
-import { resolveNotFoundView } from "@/lib/tenants/home";
+import { resolveNotFoundView, tenantSlugOfPath } from "@/lib/tenants/home";
+import { findTenantRequest } from "@/lib/tenants/require-tenant";
 import { createTenantAction, signOutAction } from "./(app)/actions";
 
 /**
@@ -14,11 +15,15 @@ import { createTenantAction, signOutAction } from "./(app)/actions";
  * does not exist and one the user is not in: what it lists is only the viewer's own.
  */
 export default async function NotFound() {
-  const user = await getCurrentUser();
+  // Rendered on every request (Next passes it down as the fallback), so it reads only what
+  // the page's own guard already read: the tenant layout's lookup, or the signed-in user.
+  // The path asked for is as proxy.ts recorded it for the signed-in areas (/t/... among them).
+  const path = (await headers()).get("x-return-to");
+  const slug = tenantSlugOfPath(path);
+  const request = slug ? await findTenantRequest(slug) : null;
+  const user = request?.user ?? (await getCurrentUser());
   if (!user) return <SignedOutNotFound />;
-
-  // The path asked for, as proxy.ts recorded it for the signed-in areas (/t/... among them).
-  const view = await resolveNotFoundView(user, (await headers()).get("x-return-to"));
+  const view = await resolveNotFoundView(user, path, request?.tenants);
   return (
     <>
       <AppHeader

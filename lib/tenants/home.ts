@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser, TenantOption } from "./context";
 import { tenantPath } from "./paths";
 import { ensurePersonalTenant } from "./personal-tenant";
-import { findHomeState, findHomeTenantSlug, listTenantsForUser } from "./queries";
+import { findHomeState, findHomeTenantSlug, listTenantsForRequest } from "./queries";
 
 /** The invitee's own list of pending invitations. */
 export const INVITATIONS_PATH = "/invitations";
@@ -57,8 +57,8 @@ export type NotFoundView = {
 };
 
 /** What a signed-in user's 404 page says, for the path asked for. */
-export async function resolveNotFoundView(user: Pick<SessionUser, "id">, requestedPath: string | null): Promise<NotFoundView> {
-  const tenants = (await listTenantsForUser(user.id)).map(({ slug, name, role }) => ({ slug, name, role }));
+export async function resolveNotFoundView(user: Pick<SessionUser, "id">, requestedPath: string | null, known?: TenantOption[]): Promise<NotFoundView> {
+  const tenants = known ?? (await listTenantsForRequest(user.id)).map(({ slug, name, role }) => ({ slug, name, role }));
   const slug = tenantSlugOfPath(requestedPath);
   const current = slug === null ? null : (tenants.find((t) => t.slug === slug) ?? null);
   return { missing: slug !== null && !current ? "workspace" : "page", tenants, current };

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, eq, exists, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitations, memberships, tenants, users } from "@/db/schema";
@@ -84,3 +85,6 @@ export async function findHomeState(userId: string): Promise<HomeState | null> {
     .where(eq(users.id, userId));
   return row ?? null;
 }
+
+/** listTenantsForUser once per request, for the frames around pages (a layout and the 404 both ask). */
+export const listTenantsForRequest = cache(listTenantsForUser);

@@ -10,11 +10,21 @@ import { isSlugShaped } from "./slug";
 import { loadTenantRequest, type TenantRequest } from "./tenant-request";
 
 /** The request's session, user, membership and selector list: one statement, once per request. */
-const tenantRequest = cache(async (slug: string): Promise<TenantRequest> => {
+const loadRequest = cache(async (slug: string): Promise<TenantRequest | null> => {
   const token = await readSessionToken();
-  const request = token ? await loadTenantRequest(token, slug) : null;
-  return request ?? redirectToSignIn(`/t/${encodeURIComponent(slug)}`);
+  return token ? loadTenantRequest(token, slug) : null;
 });
+
+const tenantRequest = async (slug: string): Promise<TenantRequest> => (await loadRequest(slug)) ?? redirectToSignIn(`/t/${encodeURIComponent(slug)}`);
+
+/**
+ * The same lookup without its verdict, for the 404 page: Next renders a not-found page
+ * on every request (it is passed down as a fallback), so it must reuse what the layout
+ * read rather than ask again. Null when signed out or the slug cannot be one.
+ */
+export async function findTenantRequest(slug: string): Promise<TenantRequest | null> {
+  return isSlugShaped(slug) ? loadRequest(slug) : null;
+}
 
 const tenantContext = cache(async (slug: string): Promise<TenantContext> => {
   const { user, membership } = await tenantRequest(slug);

@@ -1,12 +1,12 @@
 import { AppHeader } from "@/components/app/app-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { listTenantsForUser } from "@/lib/tenants/queries";
+import { listTenantsForRequest } from "@/lib/tenants/queries";
 import { createTenantAction, signOutAction } from "../actions";
 
 /** The frame of a signed-in user's pages outside any tenant. */
 export default async function UserLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const tenants = await listTenantsForUser(user.id);
+  const tenants = await listTenantsForRequest(user.id);
   return (
     <>
       <AppHeader
