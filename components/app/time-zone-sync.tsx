@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { TIME_ZONE_COOKIE } from "@/lib/format/dates";
+import { TIME_ZONE_COOKIE } from "@/lib/format/time-zone-cookie";
 
 /**
  * Tells the server the browser's time zone (a cookie), so dates render in it. Only when

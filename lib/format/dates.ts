@@ -11,8 +11,7 @@ export type Viewer = {
   zoneKnown: boolean;
 };
 
-/** The cookie the browser sets with its own IANA zone (components/app/time-zone-sync.tsx). */
-export const TIME_ZONE_COOKIE = "tz";
+export { TIME_ZONE_COOKIE } from "./time-zone-cookie";
 
 export const UTC_VIEWER: Viewer = { locale: "en", timeZone: "UTC", zoneKnown: false };
 
