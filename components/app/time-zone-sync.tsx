@@ -4,6 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { TIME_ZONE_COOKIE } from "@/lib/format/time-zone-cookie";
 
+// Once per page load: with cookies refused, setting it again after each refresh would never end.
+let synced = false;
+
 /**
  * Tells the server the browser's time zone (a cookie), so dates render in it. Only when
  * it is new or changed: then the page is drawn again in the right zone, once.
@@ -11,6 +14,8 @@ import { TIME_ZONE_COOKIE } from "@/lib/format/time-zone-cookie";
 export function TimeZoneSync({ remember }: { remember: (zone: string) => Promise<void> }) {
   const router = useRouter();
   useEffect(() => {
+    if (synced) return;
+    synced = true;
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone) return;
     const current = document.cookie.match(new RegExp(`(?:^|; )${TIME_ZONE_COOKIE}=([^;]*)`))?.[1];
