@@ -64,7 +64,9 @@ const SIGNED_OUT = ["/", "/sign-in", "/sign-in/check-email", "/no-such-page"];
 
 async function check(browser: Browser, path: string, size: keyof typeof SIZES, theme: (typeof THEMES)[number], cookies: Workspace["cookies"]) {
   const context = await browser.newContext({ viewport: SIZES[size], colorScheme: theme });
-  await context.addCookies([...cookies, { name: "theme", value: theme, url: test.info().project.use.baseURL! }]);
+  // The zone is known up front, so no page redraws itself (TimeZoneSync) while it is checked.
+  const url = test.info().project.use.baseURL!;
+  await context.addCookies([...cookies.filter((c) => c.name !== "tz"), { name: "theme", value: theme, url }, { name: "tz", value: "UTC", url }]);
   const page = await context.newPage();
   try {
     const response = await page.goto(path);
