@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // The Auth.js tables, in the shape @auth/drizzle-adapter expects, plus two columns
 // of our own on `users` (the adapter ignores columns it does not know).
@@ -59,4 +59,29 @@ export const verificationTokens = pgTable(
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/**
+ * Passkeys, in the shape @auth/drizzle-adapter expects for Auth.js's WebAuthn support,
+ * plus a name the user gives it and when it was made and last used (the adapter
+ * ignores columns it does not know; lib/auth/adapter.ts fills them).
+ */
+export const authenticators = pgTable(
+  "authenticators",
+  {
+    credentialID: text("credential_id").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    providerAccountId: text("provider_account_id").notNull(),
+    credentialPublicKey: text("credential_public_key").notNull(),
+    counter: integer("counter").notNull(),
+    credentialDeviceType: text("credential_device_type").notNull(),
+    credentialBackedUp: boolean("credential_backed_up").notNull(),
+    transports: text("transports"),
+    name: text("name").notNull().default("Passkey"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.credentialID] })],
 );

@@ -11,3 +11,5 @@ export * from "./exports";
 export * from "./webhooks";
 export * from "./idempotency";
 export * from "./profile";
+export * from "./invite-links";
+export * from "./domains";

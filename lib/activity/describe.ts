@@ -28,8 +28,22 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `revoked the invitation to ${target}`;
     case "invitation.declined":
       return "declined the invitation";
+    case "invite_link.created":
+      return `created an invite link for ${roleLabel(meta.role)}s${meta.maxUses ? ` (up to ${String(meta.maxUses)} uses)` : ""}`;
+    case "invite_link.used":
+      return `joined through an invite link as ${roleLabel(meta.role)}`;
+    case "invite_link.revoked":
+      return "revoked an invite link";
     case "member.joined":
-      return `joined as ${roleLabel(meta.role)}`;
+      return `joined as ${roleLabel(meta.role)}${meta.via === "domain" ? ` through the verified domain ${String(meta.domain ?? "")}` : meta.via === "invite_link" ? " through an invite link" : ""}`;
+    case "domain.added":
+      return `claimed the domain ${target}`;
+    case "domain.verified":
+      return `verified the domain ${target} (${meta.method === "email" ? "by a verified email address" : "by a DNS record"})`;
+    case "domain.mode_changed":
+      return `set the domain ${target} to ${meta.mode === "automatic" ? "join automatically" : "suggest this workspace"}${meta.role ? ` as ${roleLabel(meta.role)}` : ""}`;
+    case "domain.removed":
+      return `removed the domain ${target}`;
     case "member.role_changed":
       return `changed ${target}’s role from ${roleLabel(meta.from)} to ${roleLabel(meta.to)}`;
     case "member.removed":

@@ -10,6 +10,9 @@ export const ACTIVITY_ACTIONS = [
   "invitation.resent",
   "invitation.revoked",
   "invitation.declined",
+  "invite_link.created",
+  "invite_link.used",
+  "invite_link.revoked",
   "member.joined",
   "member.role_changed",
   "member.removed",
@@ -26,12 +29,16 @@ export const ACTIVITY_ACTIONS = [
   "webhook.secret_rotated",
   "webhook.deleted",
   "webhook.disabled",
+  "domain.added",
+  "domain.verified",
+  "domain.mode_changed",
+  "domain.removed",
   "account.exported",
   "account.deleted",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
-export type ActivityTarget = { type: "user" | "invitation" | "tenant" | "customer" | "api_key" | "export" | "webhook"; id: string; label: string | null };
+export type ActivityTarget = { type: "user" | "invitation" | "invite_link" | "domain" | "tenant" | "customer" | "api_key" | "export" | "webhook"; id: string; label: string | null };
 
 export type ActivityEntry = {
   id: number;

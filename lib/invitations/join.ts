@@ -1,10 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { memberships, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { toInvitationResource } from "@/lib/resources/invitation";
-import { toMemberResource } from "@/lib/resources/member";
+import { joinTenant } from "@/lib/members/join-tenant";
 import type { SessionUser } from "@/lib/tenants/context";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Invitation } from "./invitations";
@@ -15,30 +13,11 @@ import type { Invitation } from "./invitations";
  * webhooks, and the tenant as the user's last. In the claiming transaction.
  */
 export async function joinThroughInvitation(tx: Executor, user: SessionUser, invitation: Invitation, ip: string | null): Promise<void> {
-  const [joined] = await tx
-    .insert(memberships)
-    .values({ tenantId: invitation.tenantId, userId: user.id, role: invitation.role })
-    .onConflictDoNothing()
-    .returning({ role: memberships.role, joinedAt: memberships.joinedAt });
   await emitWebhookEvent(tx, invitation.tenantId, {
     type: "invitation.accepted",
     data: { invitation: toInvitationResource(invitation), user_id: user.id },
   });
-  if (joined) {
-    await recordActivity(tx, {
-      tenantId: invitation.tenantId,
-      actor: user,
-      ip,
-      action: "member.joined",
-      target: { type: "user", id: user.id, label: user.name || user.email },
-      metadata: { role: invitation.role },
-    });
-    await emitWebhookEvent(tx, invitation.tenantId, {
-      type: "member.joined",
-      data: { member: toMemberResource({ userId: user.id, name: user.name, email: user.email, ...joined }), invitation_id: invitation.id },
-    });
-  }
-  await tx.update(users).set({ lastTenantId: invitation.tenantId }).where(eq(users.id, user.id));
+  await joinTenant(tx, { tenantId: invitation.tenantId, user, role: invitation.role, ip, route: { via: "invitation", invitationId: invitation.id } });
 }
 
 /** The activity entry of a declined invitation. */

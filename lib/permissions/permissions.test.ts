@@ -10,6 +10,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "customers.write": ["owner", "admin", "member"],
   "invitations.manage": ["owner", "admin"],
   "members.manage": ["owner", "admin"],
+  "domains.manage": ["owner", "admin"],
   "apiKeys.manage": ["owner", "admin"],
   "webhooks.manage": ["owner", "admin"],
   "activity.read": ["owner", "admin"],

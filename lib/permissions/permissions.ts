@@ -5,8 +5,9 @@ import { ROLES, type Role } from "./roles";
 export const PERMISSIONS = [
   "tenant.read", // customers, members list
   "customers.write",
-  "invitations.manage", // invite, revoke, resend
+  "invitations.manage", // invite, revoke, resend; invite links
   "members.manage", // change roles, remove members
+  "domains.manage", // claim, verify and remove email domains, choose how they join
   "apiKeys.manage",
   "webhooks.manage", // endpoints, their secrets and delivery log
   "activity.read",
@@ -24,6 +25,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "customers.write",
     "invitations.manage",
     "members.manage",
+    "domains.manage",
     "apiKeys.manage",
     "webhooks.manage",
     "activity.read",

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys, customers, invitations, memberships, tenants, webhookEndpoints } from "@/db/schema";
 import { UserError } from "@/lib/errors";
@@ -42,9 +42,43 @@ const COUNTERS: Partial<Record<LimitName, Counter>> = {
 
 /** Seats in use: members, and pending invitations, which hold a seat until answered or expired. */
 export async function seatsOf(ctx: TenantContext, tx: Executor): Promise<{ members: number; pendingInvitations: number }> {
-  const scope = tenantScope(ctx, tx);
-  const [members, [open]] = await Promise.all([scope.count(memberships), tx.select({ n: count() }).from(invitations).where(scope.owned(invitations, isUsable))]);
-  return { members, pendingInvitations: Number(open?.n ?? 0) };
+  return seatsOfTenant(ctx.tenant.id, tx);
+}
+
+async function seatsOfTenant(tenantId: string, tx: Executor): Promise<{ members: number; pendingInvitations: number }> {
+  const [row] = await tx
+    .select({
+      members: sql<number>`(SELECT count(*) FROM ${memberships} WHERE ${memberships.tenantId} = ${tenantId})`.mapWith(Number),
+      pendingInvitations: sql<number>`(SELECT count(*) FROM ${invitations} WHERE ${invitations.tenantId} = ${tenantId} AND ${isUsable})`.mapWith(Number),
+    })
+    .from(sql`(SELECT 1) AS one`);
+  return { members: row?.members ?? 0, pendingInvitations: row?.pendingInvitations ?? 0 };
+}
+
+/** A tenant someone tried to join (by invite link or domain) has no seat left. */
+export class TenantFullError extends UserError {
+  constructor(
+    readonly tenantName: string,
+    readonly max: number,
+  ) {
+    super(`${tenantName} is full: its plan allows ${max} ${max === 1 ? "member" : "members"}. Ask one of its owners to upgrade or free a seat.`);
+    this.name = "TenantFullError";
+  }
+}
+
+/**
+ * For someone joining from outside (an invite link, a verified domain), who has no
+ * context in the tenant yet: refuses when the plan's member limit is reached. Call it in
+ * the joining transaction; like assertWithinLimit it locks the tenant's row first, so
+ * parallel joins are counted one after another.
+ */
+export async function assertSeatAvailable(tx: Executor, tenantId: string): Promise<void> {
+  const [tenant] = await tx.select({ planId: tenants.planId, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)).for("update");
+  if (!tenant) throw new Error(`No tenant ${tenantId}`);
+  const max = planOf(tenant.planId).limits.members;
+  if (max === null) return;
+  const { members, pendingInvitations } = await seatsOfTenant(tenantId, tx);
+  if (members + pendingInvitations >= max) throw new TenantFullError(tenant.name, max);
 }
 
 /**
