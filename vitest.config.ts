@@ -20,5 +20,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: "test" },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver
+    // refuses; inlined, it goes through Vite's resolver (the route tests of /api/auth).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/app/app-header";
 import { EmailSignInForm } from "@/components/forms/sign-in-form";
+import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -50,24 +51,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             </FormMessage>
           )}
           <EmailSignInForm action={signInWithEmail} callbackUrl={callbackUrl} />
-          {providers.length > 0 && (
-            <>
-              <div className="my-6 flex items-center gap-3 text-xs text-zinc-500">
-                <span className="h-px flex-1 bg-zinc-200" />
-                or
-                <span className="h-px flex-1 bg-zinc-200" />
-              </div>
-              <div className="grid gap-2">
-                {providers.map((provider) => (
-                  <form key={provider.id} action={signInWithProvider.bind(null, provider.id, callbackUrl)}>
-                    <Button type="submit" variant="outline" className="w-full">
-                      Continue with {provider.name}
-                    </Button>
-                  </form>
-                ))}
-              </div>
-            </>
-          )}
+          <div className="my-6 flex items-center gap-3 text-xs text-zinc-500">
+            <span className="h-px flex-1 bg-zinc-200" />
+            or
+            <span className="h-px flex-1 bg-zinc-200" />
+          </div>
+          <div className="grid gap-2">
+            <PasskeySignIn callbackUrl={callbackUrl} />
+            {providers.map((provider) => (
+              <form key={provider.id} action={signInWithProvider.bind(null, provider.id, callbackUrl)}>
+                <Button type="submit" variant="outline" className="w-full">
+                  Continue with {provider.name}
+                </Button>
+              </form>
+            ))}
+          </div>
         </div>
         {isOutboxEnabled() && (
           <p className="mt-4 text-center text-xs text-zinc-500">

@@ -1,11 +1,12 @@
 import "server-only";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getAuthSecret } from "@/lib/env/auth-secret";
 import { getEnv } from "@/lib/env/env";
+import { authAdapter } from "./adapter";
 import { sameOriginRedirect } from "./callback-url";
+import { getAppUrl } from "@/lib/config/app-url";
+import { allowSignIn, announceNewPasskey } from "@/lib/passkeys/passkeys";
 import { buildProviders } from "./providers";
 
 /** The most a POST to /api/auth may send: its forms (an address, a CSRF token, a return path) are far smaller. */
@@ -14,18 +15,19 @@ export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 // Configured lazily, per request, so that importing this module opens no database
 // and reads no secret (Next imports it at build time).
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  adapter: DrizzleAdapter(getDb(), {
-    usersTable: users,
-    accountsTable: accounts,
-    sessionsTable: sessions,
-    verificationTokensTable: verificationTokens,
-  }),
+  adapter: authAdapter(getDb()),
+  experimental: { enableWebAuthn: true },
   secret: getAuthSecret(),
   session: { strategy: "database" },
   providers: buildProviders(getEnv()),
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+  events: {
+    linkAccount: async (message) => announceNewPasskey(message, await getAppUrl()),
+  },
   callbacks: {
     redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
+    // A passkey never stands in for a verified email: adding or using one needs it.
+    signIn: allowSignIn,
     // An explicit shape: the default would hand the session token to the browser.
     session({ session, user }) {
       return {

@@ -11,14 +11,14 @@ const idsOf = (env: Record<string, string>) =>
   buildProviders(parseEnv(env)).map((p) => (typeof p === "function" ? p().id : p.id));
 
 describe("sign-in providers", () => {
-  it("offers only the magic link with nothing configured", () => {
-    expect(idsOf({})).toEqual(["email"]);
+  it("offers the magic link and passkeys with nothing configured", () => {
+    expect(idsOf({})).toEqual(["email", "passkey"]);
     expect(configuredOAuthProviders(parseEnv({}))).toEqual([]);
   });
 
   it("adds GitHub and Google when their keys are set", () => {
     const env = { AUTH_GITHUB_ID: "gh", AUTH_GITHUB_SECRET: "s", AUTH_GOOGLE_ID: "go", AUTH_GOOGLE_SECRET: "s" };
-    expect(idsOf(env)).toEqual(["email", "github", "google"]);
+    expect(idsOf(env)).toEqual(["email", "passkey", "github", "google"]);
     expect(configuredOAuthProviders(parseEnv(env)).map((p) => p.name)).toEqual(["GitHub", "Google"]);
   });
 

@@ -3,6 +3,7 @@ import { EmailSignInError } from "@auth/core/errors";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import Passkey from "next-auth/providers/passkey";
 import type { Env } from "@/lib/env/env";
 import { sendEmail } from "@/lib/email/send-email";
 import { emailSchema } from "./schemas";
@@ -78,6 +79,7 @@ export function buildProviders(env: Env): Provider[] {
       },
     },
   ];
+  providers.push(passkeyProvider());
   // Accounts are never linked by matching email (allowDangerousEmailAccountLinking stays
   // off): someone who controls a GitHub account with your address must not get yours.
   if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
@@ -87,4 +89,21 @@ export function buildProviders(env: Env): Provider[] {
     providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
   }
   return providers;
+}
+
+/**
+ * Passkeys (WebAuthn) through Auth.js. A passkey is added only by a signed-in user
+ * (Auth.js then uses the session's user and never asks `getUserInfo`); a visitor who
+ * is not signed in can only authenticate with a passkey they already have, because
+ * `getUserInfo` answers null: no account is ever made from a passkey alone, so an
+ * email is always verified first. lib/auth/auth.ts also refuses a passkey sign-in
+ * for a user whose email is not verified.
+ */
+export function passkeyProvider(): Provider {
+  return Passkey({
+    getUserInfo: async () => null,
+    // Our own sign-in page loads the browser code when it is needed.
+    simpleWebAuthnBrowserVersion: false,
+    enableConditionalUI: false,
+  });
 }

@@ -9,6 +9,8 @@ import { userAction } from "@/lib/actions/define-action";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookies";
 import { getAppUrl } from "@/lib/config/app-url";
 import { requestAccountExport } from "@/lib/exports/request-export";
+import { removePasskey, renamePasskey } from "@/lib/passkeys/passkeys";
+import { removePasskeySchema, renamePasskeySchema } from "@/lib/passkeys/schemas";
 import { clientIp } from "@/lib/request/client-ip";
 import { tenantPath } from "@/lib/tenants/paths";
 import { restoreTenant } from "@/lib/tenants/restore-tenant";
@@ -66,4 +68,14 @@ export const deleteAccountAction = userAction(deleteAccountSchema, async (user, 
   const jar = await cookies();
   for (const name of SESSION_COOKIES) jar.delete(name);
   redirect("/sign-in?deleted=1");
+});
+
+export const renamePasskeyAction = userAction(renamePasskeySchema, async (user, input) => {
+  await renamePasskey(user, input);
+  revalidatePath("/account");
+});
+
+export const removePasskeyAction = userAction(removePasskeySchema, async (user, input) => {
+  await removePasskey(user, input);
+  revalidatePath("/account");
 });

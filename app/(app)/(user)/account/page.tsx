@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AvatarForm } from "@/components/account/avatar-form";
 import { CancelEmailChange } from "@/components/account/cancel-email-change";
 import { EmailChangeForm } from "@/components/account/email-change-form";
+import { PasskeyList } from "@/components/passkeys/passkey-list";
 import { PageHeader } from "@/components/app/page-header";
 import { ConfirmByTypingForm } from "@/components/danger/confirm-by-typing-form";
 import { RestoreTenantButton } from "@/components/danger/restore-tenant-button";
@@ -15,6 +16,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/current-user";
 import { listAccountExports } from "@/lib/exports/exports";
+import { listPasskeys, mayUsePasskey } from "@/lib/passkeys/passkeys";
 import { formatDate } from "@/lib/format/dates";
 import { getViewer } from "@/lib/format/viewer";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -27,6 +29,8 @@ import {
   deleteAccountAction,
   exportAccountAction,
   removeAvatarAction,
+  removePasskeyAction,
+  renamePasskeyAction,
   requestEmailChangeAction,
   restoreTenantAction,
   updateProfileAction,
@@ -37,13 +41,15 @@ export const metadata: Metadata = { title: "Account settings" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");
-  const [query, restorable, exports, plan, emailChange, viewer] = await Promise.all([
+  const [query, restorable, exports, plan, emailChange, viewer, passkeys, verified] = await Promise.all([
     searchParams,
     listRestorableTenants(user),
     listAccountExports(user.id),
     accountDeletionPlan(user),
     pendingEmailChange(user.id),
     getViewer(),
+    listPasskeys(user),
+    mayUsePasskey(user.id),
   ]);
   const { deleted } = query;
 
@@ -88,6 +94,25 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           )}
         </CardContent>
         <EmailChangeForm action={requestEmailChangeAction} />
+      </Card>
+      <Card id="passkeys">
+        <CardHeader>
+          <CardTitle>Passkeys</CardTitle>
+          <CardDescription>Sign in with your fingerprint, face, device PIN or a security key instead of waiting for an email.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <PasskeyList
+            passkeys={passkeys.map((p) => ({
+              credentialId: p.credentialId,
+              name: p.name,
+              synced: p.synced,
+              created: <LocalTime date={p.createdAt} viewer={viewer} />,
+              lastUsed: p.lastUsedAt ? <LocalTime date={p.lastUsedAt} viewer={viewer} style="relative" /> : null,
+            }))}
+            canAdd={verified}
+            actions={{ rename: renamePasskeyAction, remove: removePasskeyAction }}
+          />
+        </CardContent>
       </Card>
       {(restorable.length > 0 || deleted) && (
         <Card id="deleted-workspaces">
