@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, activityLog, emailChanges, memberships, sessions, tenants, userAvatars, users } from "@/db/schema";
+import { accounts, activityLog, authenticators, emailChanges, memberships, sessions, tenants, userAvatars, users } from "@/db/schema";
 import { BATCH_ROWS, keysetRows, once, type ExportTable } from "./sources";
 
 /** What an account export holds: the person's own data. No session tokens, no OAuth tokens. */
@@ -32,6 +32,25 @@ export function accountExportTables(userId: string): ExportTable[] {
       name: "sign_in_methods",
       columns: ["provider", "type"],
       rows: () => once(() => db.select({ provider: accounts.provider, type: accounts.type }).from(accounts).where(eq(accounts.userId, userId))),
+    },
+    {
+      // What the user sees of each passkey; the public key is the credential's, not theirs to need.
+      name: "passkeys",
+      columns: ["name", "createdAt", "lastUsedAt", "deviceType", "backedUp"],
+      rows: () =>
+        once(() =>
+          db
+            .select({
+              name: authenticators.name,
+              createdAt: authenticators.createdAt,
+              lastUsedAt: authenticators.lastUsedAt,
+              deviceType: authenticators.credentialDeviceType,
+              backedUp: authenticators.credentialBackedUp,
+            })
+            .from(authenticators)
+            .where(eq(authenticators.userId, userId))
+            .orderBy(asc(authenticators.createdAt)),
+        ),
     },
     {
       // The uploaded picture itself, so the export holds everything the user gave us.

@@ -6,6 +6,7 @@ import { createUser } from "@/db/factories";
 import { authAdapter } from "@/lib/auth/adapter";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { listOutbox } from "@/lib/email/outbox";
+import { accountExportTables } from "@/lib/exports/account-tables";
 import { deliverQueuedMail } from "@/lib/testing/jobs";
 import { announceNewPasskey, listPasskeys, mayUsePasskey, PASSKEY_PROVIDER_ID, removePasskey, renamePasskey } from "./passkeys";
 
@@ -110,5 +111,18 @@ describe("a new passkey", () => {
     const mail = (await listOutbox(1000)).filter((m) => m.to === ada.email);
     expect(mail.map((m) => m.subject)).toEqual([expect.stringContaining("A passkey was added")]);
     expect(mail[0]!.text).toContain("https://app.example.test/account#passkeys");
+  });
+});
+
+describe("the account export", () => {
+  it("lists the user's passkeys by name and dates, without their keys", async () => {
+    const ada = await createUser();
+    await registerPasskey(ada.id);
+    const table = accountExportTables(ada.id).find((t) => t.name === "passkeys")!;
+    const rows: Record<string, unknown>[] = [];
+    for await (const row of table.rows()) rows.push(row as Record<string, unknown>);
+    expect(rows).toEqual([{ name: "Passkey", createdAt: expect.any(Date), lastUsedAt: null, deviceType: "multiDevice", backedUp: true }]);
+    expect(Object.keys(rows[0]!).sort()).toEqual([...table.columns].sort());
+    expect(JSON.stringify(rows)).not.toContain("cHVibGljLWtleQ");
   });
 });
