@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { APP_NAME } from "@/lib/config/app";
 import type { CreateTenantAction } from "./create-tenant-dialog";
+import type { FormAction } from "@/lib/actions/run-action";
+import type { DomainSuggestion } from "@/lib/domains/types";
 import type { TenantOption } from "@/lib/tenants/context";
 import { TenantSelector } from "./tenant-selector";
 import { UserMenu } from "./user-menu";
@@ -22,6 +24,8 @@ export function AppHeader({
   tenants,
   currentSlug,
   createTenant,
+  suggestions,
+  joinSuggestion,
   signOut,
   nav,
 }: {
@@ -29,6 +33,9 @@ export function AppHeader({
   tenants: TenantOption[];
   currentSlug?: string;
   createTenant: CreateTenantAction;
+  /** Workspaces the user may join by their verified email's domain, offered in the selector with `joinSuggestion`. */
+  suggestions?: DomainSuggestion[];
+  joinSuggestion?: FormAction;
   signOut: () => Promise<void>;
   nav?: ReactNode;
 }) {
@@ -41,7 +48,7 @@ export function AppHeader({
         <span aria-hidden className="text-zinc-300">
           /
         </span>
-        <TenantSelector tenants={tenants} currentSlug={currentSlug} createTenant={createTenant} />
+        <TenantSelector tenants={tenants} currentSlug={currentSlug} createTenant={createTenant} suggestions={suggestions} joinSuggestion={joinSuggestion} />
         <div className="ml-auto">
           <UserMenu user={user} signOut={signOut} />
         </div>

@@ -1,12 +1,15 @@
 "use client";
 
-import { Check, Plus } from "lucide-react";
+import { Check, Loader2, Plus, UserRoundPlus } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState, useTransition, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandSeparator } from "@/components/ui/command";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { notify } from "@/components/ui/toast";
+import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { TENANT_LABEL } from "@/lib/config/app";
+import type { DomainSuggestion } from "@/lib/domains/types";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import type { TenantOption } from "@/lib/tenants/context";
 import { switchTenantPath } from "@/lib/tenants/paths";
@@ -22,13 +25,29 @@ export type TenantPaletteProps = {
   tenants: TenantOption[];
   currentSlug?: string;
   createTenant: CreateTenantAction;
+  /** Workspaces the user may join by their verified email's domain, each a "Join" item posting `joinSuggestion`. */
+  suggestions?: DomainSuggestion[];
+  joinSuggestion?: FormAction;
   /** The button as the server rendered it, which this one replaces. */
   trigger: { label: string; className: string; children: ReactNode };
 };
 
 /** The tenant selector once opened: a searchable list of tenants in a popover, open as it mounts. */
-export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: TenantPaletteProps) {
+export function TenantPalette({ tenants, currentSlug, createTenant, suggestions = [], joinSuggestion, trigger }: TenantPaletteProps) {
   const [open, setOpen] = useState(true);
+  const [joiningId, setJoiningId] = useState<string | null>(null);
+  const [, startJoin] = useTransition();
+  // The action opens the joined workspace itself (a redirect); only a refusal comes back.
+  const join = (suggestion: DomainSuggestion) => {
+    if (!joinSuggestion || joiningId) return;
+    setJoiningId(suggestion.tenantId);
+    startJoin(async () => {
+      const result = await runAction(joinSuggestion, { tenantId: suggestion.tenantId });
+      if (result?.status === "error") notify({ tone: "error", message: result.message });
+      setJoiningId(null);
+      setOpen(false);
+    });
+  };
   const [creating, setCreating] = useState(false);
   const dialog = useOnDemand(createDialog);
   const pathname = usePathname();
@@ -88,6 +107,25 @@ export function TenantPalette({ tenants, currentSlug, createTenant, trigger }: T
                   </CommandItem>
                 ))}
               </CommandGroup>
+              {joinSuggestion && suggestions.length > 0 && (
+                <CommandGroup heading="You can join">
+                  {suggestions.map((suggestion) => (
+                    <CommandItem
+                      key={suggestion.tenantId}
+                      value={`__join-${suggestion.tenantId}`}
+                      keywords={[suggestion.tenantName, suggestion.domain, "join"]}
+                      disabled={joiningId !== null}
+                      onSelect={() => join(suggestion)}
+                    >
+                      {joiningId === suggestion.tenantId ? <Loader2 className="animate-spin" aria-hidden /> : <UserRoundPlus aria-hidden />}
+                      <span className="min-w-0 flex-1 truncate">
+                        {joiningId === suggestion.tenantId ? `Joining ${suggestion.tenantName}…` : `Join ${suggestion.tenantName}`}
+                      </span>
+                      <span className="truncate text-xs text-zinc-500">{suggestion.domain}</span>
+                    </CommandItem>
+                  ))}
+                </CommandGroup>
+              )}
               <CommandSeparator />
               <CommandGroup>
                 <CommandItem

@@ -42,3 +42,16 @@ export async function resolveAddresses(hostname: string): Promise<ResolvedAddres
   const [v4, v6] = await Promise.all([settle(4, resolver.resolve4(hostname)), settle(6, resolver.resolve6(hostname))]);
   return [...v4, ...v6];
 }
+
+/** The TXT records at `name`, each as the chunks DNS gives it in; [] when there are none. */
+export async function resolveTxt(name: string): Promise<string[][]> {
+  try {
+    return await (configuredResolver() ?? systemResolver()).resolveTxt(name);
+  } catch (error) {
+    if (notFound((error as NodeJS.ErrnoException).code)) return [];
+    throw error;
+  }
+}
+
+let system: Resolver | undefined;
+const systemResolver = () => (system ??= new Resolver({ timeout: 5000, tries: 2 }));

@@ -47,9 +47,13 @@ export async function requireTenant(slug: string, permission?: Permission): Prom
   return ctx;
 }
 
-/** What the tenant layout shows around the page: the selector's tenants, and the last tenant as stored. Call after `requireTenant`. */
-export async function getTenantFrame(slug: string): Promise<Pick<TenantRequest, "tenants" | "lastTenantId">> {
+/**
+ * What the tenant layout shows around the page: the selector's tenants, the last tenant as
+ * stored, and the workspaces the user may join by their email's domain (the dashboard shows
+ * those too). Call after `requireTenant`.
+ */
+export async function getTenantFrame(slug: string): Promise<Pick<TenantRequest, "tenants" | "lastTenantId" | "suggestions">> {
   if (!isSlugShaped(slug)) notFound();
-  const { tenants, lastTenantId } = await tenantRequest(slug);
-  return { tenants, lastTenantId };
+  const { tenants, lastTenantId, suggestions } = await tenantRequest(slug);
+  return { tenants, lastTenantId, suggestions };
 }

@@ -4,6 +4,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { prepared } from "@/db/prepared";
 import { memberships, sessions, tenants, users } from "@/db/schema";
 import { liveSession, sessionUserColumns } from "@/lib/auth/session";
+import { suggestionsColumn } from "@/lib/domains/matching";
+import type { DomainSuggestion } from "@/lib/domains/types";
 import type { Role } from "@/lib/permissions/roles";
 import type { SessionUser, Tenant, TenantOption } from "./context";
 
@@ -15,6 +17,8 @@ export type TenantRequest = {
   tenants: TenantOption[];
   /** The tenant of the URL and the user's role in it; null when they are not a member. */
   membership: { tenant: Tenant; role: Role } | null;
+  /** Workspaces the user may join through their verified email's domain; none while it is unverified. */
+  suggestions: DomainSuggestion[];
 };
 
 const bySlug = alias(tenants, "by_slug");
@@ -37,6 +41,7 @@ const tenantRequest = prepared((db) =>
                                  ORDER BY ${myTenants.name}, ${myTenants.slug}), '[]'::json)
         FROM ${aliased(memberships, "my_memberships")} JOIN ${aliased(tenants, "my_tenants")} ON ${myTenants.id} = ${myMemberships.tenantId}
         WHERE ${myMemberships.userId} = ${users.id} AND ${myTenants.deletedAt} IS NULL)`.mapWith(parseJson),
+      suggestions: suggestionsColumn(users),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -57,7 +62,8 @@ const tenantRequest = prepared((db) =>
 /**
  * Everything a tenant page needs before its own data, in ONE statement: the live
  * session → its user → the tenant of the slug → the user's membership in it, and
- * the user's tenants for the selector. Null when the session is unknown or expired.
+ * the user's tenants for the selector, and the ones their verified email's domain lets
+ * them join. Null when the session is unknown or expired.
  * A tenant the user is not a member of (or that is deleted) gives no tenant row at
  * all, so nothing about it can reach the caller.
  */
@@ -69,5 +75,6 @@ export async function loadTenantRequest(sessionToken: string, slug: string): Pro
     lastTenantId: row.lastTenantId,
     tenants: row.tenants,
     membership: row.tenant && row.role ? { tenant: row.tenant, role: row.role } : null,
+    suggestions: row.suggestions,
   };
 }

@@ -6,11 +6,12 @@ import { rememberLastTenant } from "@/lib/tenants/last-tenant";
 import { tenantPath } from "@/lib/tenants/paths";
 import { getTenantFrame, requireTenant } from "@/lib/tenants/require-tenant";
 import { createTenantAction, signOutAction } from "../../actions";
+import { joinSuggestedTenantAction } from "../../domain-actions";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireTenant(slug);
-  const { tenants, lastTenantId } = await getTenantFrame(slug);
+  const { tenants, lastTenantId, suggestions } = await getTenantFrame(slug);
   // A plain page view writes nothing: only a switch of tenant is remembered, after the response.
   if (lastTenantId !== ctx.tenant.id) after(() => rememberLastTenant(ctx));
   const nav = [
@@ -31,6 +32,8 @@ export default async function TenantLayout({ children, params }: { children: Rea
         tenants={tenants}
         currentSlug={slug}
         createTenant={createTenantAction}
+        suggestions={suggestions}
+        joinSuggestion={joinSuggestedTenantAction}
         signOut={signOutAction}
         nav={<TenantNav items={nav} />}
       />

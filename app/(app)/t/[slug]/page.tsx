@@ -1,6 +1,7 @@
 import { KeyRound, Plus, UserRoundPlus, Users, CreditCard } from "@/components/ui/icons";
 import Link from "next/link";
 import { PageHeader } from "@/components/app/page-header";
+import { DomainSuggestions } from "@/components/dashboard/domain-suggestions";
 import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
 import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { pendingNote, PlanUsage } from "@/components/plans/usage-meters";
@@ -13,7 +14,8 @@ import { getViewer } from "@/lib/format/viewer";
 import { can } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantPath } from "@/lib/tenants/paths";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { getTenantFrame, requireTenant } from "@/lib/tenants/require-tenant";
+import { joinSuggestedTenantAction } from "../../domain-actions";
 import { dismissOnboardingAction } from "./dashboard-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
@@ -32,7 +34,8 @@ export default async function TenantDashboardPage({
   const { slug } = await params;
   const { restored } = await searchParams;
   const ctx = await requireTenant(slug);
-  const [dashboard, viewer] = await Promise.all([getDashboard(ctx), getViewer()]);
+  // The suggestions come with the layout's statement (getTenantFrame reuses it): no round trip of their own.
+  const [dashboard, viewer, { suggestions }] = await Promise.all([getDashboard(ctx), getViewer(), getTenantFrame(slug)]);
   const { plan, usage, seats, onboarding, recentActivity } = dashboard;
   const stepHref: Record<OnboardingStep, string> = {
     invite: tenantPath(slug, "members"),
@@ -72,6 +75,7 @@ export default async function TenantDashboardPage({
         }
       />
       {restored === "1" && <FormMessage tone="success">{ctx.tenant.name} is restored: its members and API keys work again. It is on the Free plan; choose a plan in Billing.</FormMessage>}
+      <DomainSuggestions suggestions={suggestions} join={joinSuggestedTenantAction} />
       {onboarding && <OnboardingChecklist steps={onboarding.map((s) => ({ ...s, href: stepHref[s.step] }))} dismiss={dismissOnboardingAction.bind(null, slug)} />}
       <ul className="grid gap-4 sm:grid-cols-3" aria-label="At a glance">
         {numbers.map(({ label, value, note }: { label: string; value: string | number; note?: string }) => (

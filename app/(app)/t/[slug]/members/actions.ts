@@ -6,6 +6,9 @@ import { z } from "zod";
 import { tenantAction } from "@/lib/actions/define-action";
 import { getAppUrl } from "@/lib/config/app-url";
 import { createInvitation } from "@/lib/invitations/create-invitation";
+import { createInviteLink } from "@/lib/invite-links/create-invite-link";
+import { revokeInviteLink } from "@/lib/invite-links/revoke-invite-link";
+import { createInviteLinkSchema, inviteLinkIdSchema } from "@/lib/invite-links/schemas";
 import { resendInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
 import { invitationIdSchema, inviteSchema } from "@/lib/invitations/schemas";
 import { changeMemberRole } from "@/lib/members/change-role";
@@ -30,6 +33,18 @@ export const resendInvitationAction = tenantAction(invitationIdSchema, async (ct
 
 export const revokeInvitationAction = tenantAction(invitationIdSchema, async (ctx, input) => {
   await revokeInvitation(ctx, input);
+  refresh(ctx);
+});
+
+/** The link's URL is in the answer this once: the form shows it to copy, and it is never shown again. */
+export const createInviteLinkAction = tenantAction(createInviteLinkSchema, async (ctx, input) => {
+  const { link, url } = await createInviteLink(ctx, input, await getAppUrl());
+  refresh(ctx);
+  return { url, role: link.role, maxUses: link.maxUses };
+});
+
+export const revokeInviteLinkAction = tenantAction(inviteLinkIdSchema, async (ctx, input) => {
+  await revokeInviteLink(ctx, input);
   refresh(ctx);
 });
 

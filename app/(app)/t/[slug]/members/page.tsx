@@ -1,26 +1,31 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app/page-header";
+import { CreateInviteLinkForm } from "@/components/invite-links/create-invite-link-form";
+import { InviteLinkList } from "@/components/invite-links/invite-link-list";
 import { InvitationList } from "@/components/members/invitation-list";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberList, type MemberRow } from "@/components/members/member-list";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TENANT_LABEL } from "@/lib/config/app";
-import { formatDate, type Viewer } from "@/lib/format/dates";
+import { formatDate, formatDateTime, type Viewer } from "@/lib/format/dates";
 import { getViewer } from "@/lib/format/viewer";
 import { planOf } from "@/lib/plans/plans";
 import { pendingNote } from "@/components/plans/usage-meters";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
+import { listInviteLinks } from "@/lib/invite-links/invite-links";
 import { listMembers, type ListedMember } from "@/lib/members/members";
 import { can, grantableRoles } from "@/lib/permissions/permissions";
 import type { TenantContext } from "@/lib/tenants/context";
 import { requireTenant } from "@/lib/tenants/require-tenant";
 import {
   changeRoleAction,
+  createInviteLinkAction,
   inviteAction,
   leaveTenantAction,
   removeMemberAction,
   resendInvitationAction,
   revokeInvitationAction,
+  revokeInviteLinkAction,
   transferOwnershipAction,
 } from "./actions";
 
@@ -45,7 +50,12 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const ctx = await requireTenant(slug);
   const canInvite = can(ctx.role, "invitations.manage");
-  const [members, invitations, viewer] = await Promise.all([listMembers(ctx), canInvite ? listPendingInvitations(ctx) : [], getViewer()]);
+  const [members, invitations, links, viewer] = await Promise.all([
+    listMembers(ctx),
+    canInvite ? listPendingInvitations(ctx) : [],
+    canInvite ? listInviteLinks(ctx) : [],
+    getViewer(),
+  ]);
   const seatLimit = planOf(ctx.tenant.planId).limits.members;
   const pending = invitations.filter((i) => !i.expired).length;
   const people = `${members.length} ${members.length === 1 ? "person" : "people"} in ${ctx.tenant.name}`;
@@ -90,6 +100,21 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             invitations={invitations.map((i) => ({ ...i, expires: formatDate(i.expiresAt, viewer) }))}
             actions={{ resend: resendInvitationAction.bind(null, slug), revoke: revokeInvitationAction.bind(null, slug) }}
           />
+        </Card>
+      )}
+      {canInvite && (
+        <Card>
+          <CardHeader className="pb-3 sm:pb-3">
+            <CardTitle>Invite links</CardTitle>
+            <CardDescription>
+              Anyone signed in with the link can join this {TENANT_LABEL.singular} as the chosen role until it expires, while the plan has a free seat.
+            </CardDescription>
+          </CardHeader>
+          <InviteLinkList
+            links={links.map(({ createdAt, expiresAt, ...link }) => ({ ...link, created: formatDate(createdAt, viewer), expires: formatDateTime(expiresAt, viewer) }))}
+            revoke={revokeInviteLinkAction.bind(null, slug)}
+          />
+          <CreateInviteLinkForm action={createInviteLinkAction.bind(null, slug)} roles={grantableRoles(ctx.role)} />
         </Card>
       )}
     </>

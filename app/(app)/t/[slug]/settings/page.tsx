@@ -1,20 +1,49 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app/page-header";
 import { ConfirmByTypingForm } from "@/components/danger/confirm-by-typing-form";
+import { AddDomainForm } from "@/components/domains/add-domain-form";
+import { DomainList, type DomainRowView } from "@/components/domains/domain-list";
 import { ExportList } from "@/components/exports/export-list";
 import { RequestExportForm } from "@/components/exports/request-export-form";
 import { NameForm } from "@/components/forms/name-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TENANT_LABEL } from "@/lib/config/app";
+import { listDomains } from "@/lib/domains/domains";
+import { domainJoinRoles } from "@/lib/domains/manage-domain";
+import type { TenantDomain } from "@/lib/domains/types";
 import { listTenantExports } from "@/lib/exports/exports";
+import { formatDate, formatRelative, type Viewer } from "@/lib/format/dates";
+import { getViewer } from "@/lib/format/viewer";
 import { can } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantPath } from "@/lib/tenants/paths";
 import { requireTenant } from "@/lib/tenants/require-tenant";
 import { TENANT_RESTORE_DAYS } from "@/lib/tenants/lifecycle";
-import { deleteTenantAction, exportTenantAction, renameTenantAction } from "./actions";
+import {
+  checkDomainAction,
+  claimDomainAction,
+  deleteTenantAction,
+  exportTenantAction,
+  removeDomainAction,
+  renameTenantAction,
+  updateDomainAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
+
+function toDomainRow(domain: TenantDomain, viewer: Viewer): DomainRowView {
+  const by = domain.verifiedBy === "email" ? "by a verified email address" : "by its DNS record";
+  return {
+    id: domain.id,
+    domain: domain.domain,
+    verified: domain.verifiedAt !== null,
+    verifiedNote: domain.verifiedAt ? `${by} on ${formatDate(domain.verifiedAt, viewer)}` : null,
+    mode: domain.mode,
+    role: domain.role,
+    txt: domain.txt,
+    lastChecked: domain.lastCheckedAt ? formatRelative(domain.lastCheckedAt, viewer) : null,
+  };
+}
 
 export default async function TenantSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -22,7 +51,12 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
   const canRename = can(ctx.role, "tenant.rename");
   const canExport = can(ctx.role, "data.export");
   const canDelete = can(ctx.role, "tenant.delete");
-  const exports = canExport ? await listTenantExports(ctx.tenant.id) : [];
+  const canManageDomains = can(ctx.role, "domains.manage");
+  const [exports, domains, viewer] = await Promise.all([
+    canExport ? listTenantExports(ctx.tenant.id) : [],
+    canManageDomains ? listDomains(ctx) : [],
+    canManageDomains ? getViewer() : null,
+  ]);
 
   return (
     <>
@@ -52,6 +86,23 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
           <code className="rounded bg-zinc-100 px-2 py-1 font-mono text-sm">{tenantPath(slug)}</code>
         </CardContent>
       </Card>
+      {canManageDomains && viewer && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Verified domains</CardTitle>
+            <CardDescription>
+              People who sign in with a verified email address at one of these domains can find this {TENANT_LABEL.singular} and join it, or join it
+              automatically. A domain belongs to one {TENANT_LABEL.singular} at a time.
+            </CardDescription>
+          </CardHeader>
+          <AddDomainForm action={claimDomainAction.bind(null, slug)} />
+          <DomainList
+            domains={domains.map((d) => toDomainRow(d, viewer))}
+            roles={domainJoinRoles(ctx.role)}
+            actions={{ check: checkDomainAction.bind(null, slug), update: updateDomainAction.bind(null, slug), remove: removeDomainAction.bind(null, slug) }}
+          />
+        </Card>
+      )}
       {canExport && (
         <Card>
           <CardHeader>

@@ -1,0 +1,78 @@
+// The members page's "Invite links" card, rendered as Next calls the page: for owners and
+// admins only, each link with its state and uses, read beside the page's other lists.
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { createUser } from "@/db/factories";
+import { recordStatements } from "@/db/statement-log";
+import { createInviteLink } from "@/lib/invite-links/create-invite-link";
+import { joinByInviteLink } from "@/lib/invite-links/join-by-link";
+import { newRequest, signInAs } from "@/lib/testing/fake-request";
+import { teamOfEveryRole } from "@/lib/testing/tenant-context";
+import MembersPage from "./page";
+
+vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+
+const APP = "http://localhost:3000";
+
+/** Runs the async server components that react-dom's static renderer cannot. */
+async function resolve(node: ReactNode): Promise<ReactNode> {
+  if (Array.isArray(node)) return Promise.all(node.map(resolve));
+  if (!isValidElement(node)) return node;
+  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
+  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
+    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
+  }
+  if (props.children === undefined) return node;
+  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
+  return cloneElement(node, undefined, ...children);
+}
+
+const html = async (slug: string) => renderToStaticMarkup((await resolve((await MembersPage({ params: Promise.resolve({ slug }) })) as ReactNode)) as ReactElement);
+const rows = (markup: string) => markup.split('data-testid="invite-link-row"').length - 1;
+
+beforeEach(() => newRequest());
+
+describe("the members page's invite links", () => {
+  it("lists each link with its uses and state for an admin, with the form, in the page's one parallel read", async () => {
+    const team = await teamOfEveryRole();
+    const { token } = await createInviteLink(team.owner.ctx, { role: "member", maxUses: 3 }, APP);
+    await createInviteLink(team.admin.ctx, { role: "admin" }, APP);
+    await joinByInviteLink({ ...(await createUser()), image: null }, token);
+
+    await signInAs(team.admin.user);
+    const { result: page, statements } = await recordStatements(() => html(team.tenant.slug));
+    expect(page).toContain(">Invite links</h2>");
+    expect(page).toContain("Anyone signed in with the link can join this workspace as the chosen role until it expires");
+    expect(rows(page)).toBe(2);
+    expect(page).toContain("1 of 3 uses");
+    expect(page).toContain("0 uses");
+    expect(page).toContain("Created by Olive Owner");
+    expect(page).toContain(">Live</span>");
+    expect(page).toContain("Create invite link");
+    // The admin's choices: the roles an admin may give.
+    const roleSelect = /<select[^>]*id="invite-link-role".*?<\/select>/.exec(page)?.[0] ?? "";
+    expect([...roleSelect.matchAll(/<option value="(\w+)"/g)].map((m) => m[1])).toEqual(["admin", "member"]);
+    // The guard's statement, then the page's lists side by side: members, invitations, links, viewer.
+    expect(statements.length, statements.join("\n\n")).toBe(4);
+    expect(page).not.toContain(token);
+  });
+
+  it("shows no invite links to members and billing", async () => {
+    const team = await teamOfEveryRole();
+    await createInviteLink(team.owner.ctx, { role: "member" }, APP);
+    for (const who of [team.member, team.billing]) {
+      await signInAs(who.user);
+      const page = await html(team.tenant.slug);
+      expect(page).not.toContain("Invite links");
+      expect(rows(page)).toBe(0);
+    }
+  });
+
+  it("says so when there are none yet", async () => {
+    const team = await teamOfEveryRole();
+    await signInAs(team.owner.user);
+    expect(await html(team.tenant.slug)).toContain("No invite links yet.");
+  });
+});
