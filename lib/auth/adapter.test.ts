@@ -245,7 +245,7 @@ describe("passkeys (authenticators)", () => {
   it("are found by credential id, and an unknown one is null", async () => {
     const user = await createUser();
     const { data } = await registerPasskey(user.id);
-    expect(await adapter().getAuthenticator(data.credentialID)).toMatchObject(data);
+    expect(await adapter().getAuthenticator(data.credentialID)).toEqual(data);
     expect(await adapter().getAuthenticator("invalid-credential-id")).toBeNull();
   });
 
@@ -258,8 +258,8 @@ describe("passkeys (authenticators)", () => {
     const byCredential = (a: { credentialID: string }, b: { credentialID: string }) => a.credentialID.localeCompare(b.credentialID);
 
     const adas = await adapter().listAuthenticatorsByUserId(ada.id);
-    expect(adas.sort(byCredential)).toMatchObject([first.data, second.data].sort(byCredential));
-    expect(await adapter().listAuthenticatorsByUserId(bob.id)).toMatchObject([bobs.data]);
+    expect(adas.sort(byCredential)).toEqual([first.data, second.data].sort(byCredential));
+    expect(await adapter().listAuthenticatorsByUserId(bob.id)).toEqual([bobs.data]);
     expect(await adapter().listAuthenticatorsByUserId("invalid-user-id")).toEqual([]);
   });
 
@@ -281,6 +281,23 @@ describe("passkeys (authenticators)", () => {
     const nameOf = async (p: { data: { credentialID: string } }) => (await storedAuthenticator(p.data.credentialID))!.name;
     expect(await Promise.all(adas.map(nameOf))).toEqual(["Passkey", "Passkey 2", "Passkey 3"]);
     expect(await nameOf(bobs)).toBe("Passkey");
+  });
+
+  it("take the first free name, so one removed leaves no two alike", async () => {
+    const user = await createUser();
+    const [, second] = [await registerPasskey(user.id), await registerPasskey(user.id), await registerPasskey(user.id)];
+    await getDb().delete(authenticators).where(eq(authenticators.credentialID, second!.data.credentialID));
+    const again = await registerPasskey(user.id);
+    const names = (await getDb().select({ name: authenticators.name }).from(authenticators).where(eq(authenticators.userId, user.id))).map((r) => r.name);
+    expect((await storedAuthenticator(again.data.credentialID))!.name).toBe("Passkey 2");
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("added at the same moment still get different names", async () => {
+    const user = await createUser();
+    const added = await Promise.all(Array.from({ length: 5 }, () => registerPasskey(user.id)));
+    const names = await Promise.all(added.map(async (p) => (await storedAuthenticator(p.data.credentialID))!.name));
+    expect(names.sort()).toEqual(["Passkey", "Passkey 2", "Passkey 3", "Passkey 4", "Passkey 5"]);
   });
 
   it("record when they were made, and their last use only once Auth.js counts a sign-in with them", async () => {
