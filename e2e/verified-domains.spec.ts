@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openTenantSelector, signIn } from "./helpers";
+import { linkMailedTo, openTenantSelector, signIn } from "./helpers";
 
 test("an owner verifies their domain by their own address; a colleague at it sees the workspace and joins", async ({ browser }) => {
   // A domain nobody else uses; .test is reserved, so it is nobody's real domain and no public provider's.
@@ -47,6 +47,22 @@ test("an owner verifies their domain by their own address; a colleague at it see
   await owner.goto(`/t/${slug}/activity`);
   await expect(owner.getByTestId("activity-entry").first()).toContainText(`joined as Member through the verified domain ${domain}`);
 
+  // Automatic: the next colleague is a member as soon as they sign in, and the owner is told by mail.
+  await owner.goto(`/t/${slug}/settings`);
+  await row.getByLabel(`When someone at ${domain} signs in`).selectOption("automatic");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(owner.getByText(`Saved: people at ${domain} join automatically as Member.`)).toBeVisible();
+
+  const danEmail = `dan@${domain}`;
+  const danContext = await browser.newContext();
+  const dan = await danContext.newPage();
+  await signIn(dan, danEmail);
+  await dan.goto(`/t/${slug}`);
+  await expect(dan.getByRole("heading", { level: 1, name: tenantName })).toBeVisible();
+  await expect(dan.getByTestId("domain-suggestion")).toHaveCount(0);
+  expect(await linkMailedTo(owner, ownerEmail, `${danEmail} joined ${tenantName} through ${domain}`)).toContain(`/t/${slug}/members`);
+
   await ownerContext.close();
   await colleagueContext.close();
+  await danContext.close();
 });

@@ -4,7 +4,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { activityLog, apiKeys, customers, dataExports, emailOutbox, invitations, memberships, planChanges, tenants, users } from "@/db/schema";
+import { accounts, activityLog, apiKeys, authenticators, customers, dataExports, emailOutbox, invitations, inviteLinks, memberships, planChanges, tenantDomains, tenants, users } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createCustomer } from "@/lib/customers/customers";
 import { createInvitation } from "@/lib/invitations/create-invitation";
@@ -12,13 +12,22 @@ import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
 import { teamOfEveryRole } from "@/lib/testing/tenant-context";
 import { acceptInvitationAction, declineInvitationAction } from "../invite/[token]/actions";
 import { signInWithEmail } from "../sign-in/actions";
-import { deleteAccountAction, exportAccountAction, restoreTenantAction, updateProfileAction } from "./(user)/account/actions";
+import { deleteAccountAction, exportAccountAction, removePasskeyAction, renamePasskeyAction, restoreTenantAction, updateProfileAction } from "./(user)/account/actions";
 import { createTenantAction } from "./actions";
+import { joinSuggestedTenantAction } from "./domain-actions";
 import { createApiKeyAction, revokeApiKeyAction } from "./t/[slug]/api-keys/actions";
 import { checkoutAction, portalAction } from "./t/[slug]/billing/actions";
 import { createCustomerAction, deleteCustomerAction, updateCustomerAction } from "./t/[slug]/customers/actions";
 import { changeRoleAction, inviteAction, removeMemberAction, resendInvitationAction, revokeInvitationAction, transferOwnershipAction } from "./t/[slug]/members/actions";
-import { deleteTenantAction, exportTenantAction, renameTenantAction } from "./t/[slug]/settings/actions";
+import {
+  checkDomainAction,
+  claimDomainAction,
+  deleteTenantAction,
+  exportTenantAction,
+  removeDomainAction,
+  renameTenantAction,
+  updateDomainAction,
+} from "./t/[slug]/settings/actions";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
@@ -66,11 +75,13 @@ async function outcomeOf(run: () => Promise<ActionState>): Promise<ActionState |
 }
 
 async function rowCounts() {
-  const tables = { activityLog, apiKeys, customers, dataExports, emailOutbox, invitations, memberships, planChanges, tenants, users };
+  const tables = { accounts, activityLog, apiKeys, authenticators, customers, dataExports, emailOutbox, invitations, inviteLinks, memberships, planChanges, tenantDomains, tenants, users };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = (await db.select({ n: count() }).from(table))[0]!.n;
   return out;
 }
+
+const NIL = "00000000-0000-4000-8000-000000000000";
 
 let team: Awaited<ReturnType<typeof teamOfEveryRole>>;
 let cases: Case[];
@@ -86,7 +97,7 @@ beforeAll(async () => {
   cases = [
     { name: "create customer", fields: { name: "Ada", company: "Analytical", email: "ada@example.test", phone: "+44 20 7946 0000", notes: "Hi" }, run: tenant(createCustomerAction) },
     { name: "edit customer", fields: { id: customer.id, name: "Kept", company: "", email: "", phone: "", notes: "" }, run: tenant(updateCustomerAction) },
-    { name: "delete customer", fields: { id: "00000000-0000-4000-8000-000000000000" }, run: tenant(deleteCustomerAction) },
+    { name: "delete customer", fields: { id: NIL }, run: tenant(deleteCustomerAction) },
     { name: "create API key", fields: { name: "CI", scopes: ["customers:read"], expiresInDays: "never" }, run: tenant(createApiKeyAction) },
     { name: "revoke API key", fields: { id: "00000000-0000-4000-8000-000000000000" }, run: tenant(revokeApiKeyAction) },
     { name: "invite", fields: { email: "new@example.test", role: "member" }, run: tenant(inviteAction) },
@@ -100,7 +111,14 @@ beforeAll(async () => {
     { name: "billing portal", fields: {}, run: tenant(portalAction) },
     { name: "export workspace", fields: {}, run: tenant(exportTenantAction) },
     { name: "delete workspace", fields: { confirmName: "Not its name" }, run: tenant(deleteTenantAction) },
+    { name: "claim domain", fields: { domain: "fuzz-example.test" }, run: tenant(claimDomainAction) },
+    { name: "check domain", fields: { domainId: NIL }, run: tenant(checkDomainAction) },
+    { name: "domain settings", fields: { domainId: NIL, mode: "automatic", role: "member" }, run: tenant(updateDomainAction) },
+    { name: "remove domain", fields: { domainId: NIL }, run: tenant(removeDomainAction) },
     { name: "create workspace", fields: { name: "Side project" }, run: user(createTenantAction) },
+    { name: "join by domain", fields: { tenantId: NIL }, run: user(joinSuggestedTenantAction) },
+    { name: "rename passkey", fields: { credentialId: "bm8tc3VjaC1wYXNza2V5", name: "Phone" }, run: user(renamePasskeyAction) },
+    { name: "remove passkey", fields: { credentialId: "bm8tc3VjaC1wYXNza2V5" }, run: user(removePasskeyAction) },
     { name: "restore workspace", fields: { tenantId: "00000000-0000-4000-8000-000000000000" }, run: user(restoreTenantAction) },
     { name: "export account", fields: {}, run: user(exportAccountAction) },
     { name: "delete account", fields: { confirmEmail: "someone-else@example.test" }, run: user(deleteAccountAction) },

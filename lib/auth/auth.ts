@@ -6,7 +6,9 @@ import { getEnv } from "@/lib/env/env";
 import { authAdapter } from "./adapter";
 import { sameOriginRedirect } from "./callback-url";
 import { getAppUrl } from "@/lib/config/app-url";
+import { joinVerifiedDomainTenants } from "@/lib/domains/auto-join";
 import { allowSignIn, announceNewPasskey } from "@/lib/passkeys/passkeys";
+import { clientIp } from "@/lib/request/client-ip";
 import { buildProviders } from "./providers";
 
 /** The most a POST to /api/auth may send: its forms (an address, a CSRF token, a return path) are far smaller. */
@@ -23,6 +25,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
   events: {
     linkAccount: async (message) => announceNewPasskey(message, await getAppUrl()),
+    // Workspaces that take people at this address's verified domain automatically. A failure
+    // here must not undo the sign-in: the suggestion stays on the dashboard to join by hand.
+    signIn: async ({ user }) => {
+      if (!user.id) return;
+      try {
+        await joinVerifiedDomainTenants(user.id, await clientIp(), await getAppUrl());
+      } catch (error) {
+        console.error("Joining workspaces by verified domain failed at sign-in", error);
+      }
+    },
   },
   callbacks: {
     redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
