@@ -11,6 +11,7 @@ import { createInvitation } from "@/lib/invitations/create-invitation";
 import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
 import { teamOfEveryRole } from "@/lib/testing/tenant-context";
 import { acceptInvitationAction, declineInvitationAction } from "../invite/[token]/actions";
+import { joinByLinkAction } from "../join/[token]/actions";
 import { signInWithEmail } from "../sign-in/actions";
 import { deleteAccountAction, exportAccountAction, removePasskeyAction, renamePasskeyAction, restoreTenantAction, updateProfileAction } from "./(user)/account/actions";
 import { createTenantAction } from "./actions";
@@ -18,7 +19,16 @@ import { joinSuggestedTenantAction } from "./domain-actions";
 import { createApiKeyAction, revokeApiKeyAction } from "./t/[slug]/api-keys/actions";
 import { checkoutAction, portalAction } from "./t/[slug]/billing/actions";
 import { createCustomerAction, deleteCustomerAction, updateCustomerAction } from "./t/[slug]/customers/actions";
-import { changeRoleAction, inviteAction, removeMemberAction, resendInvitationAction, revokeInvitationAction, transferOwnershipAction } from "./t/[slug]/members/actions";
+import {
+  changeRoleAction,
+  createInviteLinkAction,
+  inviteAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+  revokeInviteLinkAction,
+  transferOwnershipAction,
+} from "./t/[slug]/members/actions";
 import {
   checkDomainAction,
   claimDomainAction,
@@ -103,6 +113,8 @@ beforeAll(async () => {
     { name: "invite", fields: { email: "new@example.test", role: "member" }, run: tenant(inviteAction) },
     { name: "resend invitation", fields: { invitationId: invitation.id }, run: tenant(resendInvitationAction) },
     { name: "revoke invitation", fields: { invitationId: "00000000-0000-4000-8000-000000000000" }, run: tenant(revokeInvitationAction) },
+    { name: "create invite link", fields: { role: "member", expiresInDays: "7", maxUses: "3" }, run: tenant(createInviteLinkAction) },
+    { name: "revoke invite link", fields: { linkId: NIL }, run: tenant(revokeInviteLinkAction) },
     { name: "change role", fields: { userId: team.member.user.id, role: "member" }, run: tenant(changeRoleAction) },
     { name: "remove member", fields: { userId: "nobody" }, run: tenant(removeMemberAction) },
     { name: "transfer ownership", fields: { userId: "nobody" }, run: tenant(transferOwnershipAction) },
@@ -187,7 +199,7 @@ describe("every form action", () => {
 
   it("answers a hostile invitation token with the invitation's dead-link page or an error, never a failure", async () => {
     for (const token of [...REFUSED, ...ODD]) {
-      for (const action of [acceptInvitationAction, declineInvitationAction]) {
+      for (const action of [acceptInvitationAction, declineInvitationAction, joinByLinkAction]) {
         newRequest();
         await signInAs(team.member.user);
         const result = await outcomeOf(() => action(token, { status: "idle" }, new FormData()));

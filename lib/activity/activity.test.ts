@@ -34,3 +34,16 @@ describe("activity log", () => {
     expect(first.entries[0]).toMatchObject({ actorLabel: "Olive Owner", ip: "203.0.113.7" });
   });
 });
+
+describe("invite link entries", () => {
+  const entry = (action: "invite_link.created" | "invite_link.used" | "invite_link.revoked", metadata: Record<string, unknown>) => ({ action, targetLabel: null, metadata });
+
+  it("say the role and the use limit, how much of a link was used, and what a revoked one had done", () => {
+    expect(describeActivity(entry("invite_link.created", { role: "member", maxUses: 5 }))).toBe("created an invite link to join as Member (up to 5 uses)");
+    expect(describeActivity(entry("invite_link.created", { role: "billing", maxUses: null }))).toBe("created an invite link to join as Billing");
+    expect(describeActivity(entry("invite_link.used", { role: "member", uses: 2, maxUses: 5 }))).toBe("used an invite link (use 2 of 5)");
+    expect(describeActivity(entry("invite_link.used", { role: "member", uses: 7, maxUses: null }))).toBe("used an invite link (use 7)");
+    expect(describeActivity(entry("invite_link.revoked", { role: "admin", uses: 1 }))).toBe("revoked an invite link to join as Admin (used once)");
+    expect(describeActivity(entry("invite_link.revoked", { role: "member", uses: 0 }))).toBe("revoked an invite link to join as Member (never used)");
+  });
+});

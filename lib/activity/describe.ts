@@ -29,11 +29,12 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
     case "invitation.declined":
       return "declined the invitation";
     case "invite_link.created":
-      return `created an invite link for ${roleLabel(meta.role)}s${meta.maxUses ? ` (up to ${String(meta.maxUses)} uses)` : ""}`;
+      return `created an invite link to join as ${roleLabel(meta.role)}${meta.maxUses ? ` (up to ${String(meta.maxUses)} uses)` : ""}`;
     case "invite_link.used":
-      return `joined through an invite link as ${roleLabel(meta.role)}`;
+      // member.joined says who joined as what; this says how much of the link is left.
+      return `used an invite link${typeof meta.uses === "number" ? ` (use ${meta.uses}${meta.maxUses ? ` of ${String(meta.maxUses)}` : ""})` : ""}`;
     case "invite_link.revoked":
-      return "revoked an invite link";
+      return `revoked an invite link${meta.role ? ` to join as ${roleLabel(meta.role)}` : ""}${typeof meta.uses === "number" ? ` (${meta.uses === 0 ? "never used" : meta.uses === 1 ? "used once" : `used ${meta.uses} times`})` : ""}`;
     case "member.joined":
       return `joined as ${roleLabel(meta.role)}${meta.via === "domain" ? ` through the verified domain ${String(meta.domain ?? "")}` : meta.via === "invite_link" ? " through an invite link" : ""}`;
     case "domain.added":

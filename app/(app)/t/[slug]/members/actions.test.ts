@@ -92,7 +92,8 @@ describe("the invite-link actions", () => {
       expect(result.status, JSON.stringify(fields).slice(0, 60)).toBe("error");
       expect((result as { fieldErrors?: Record<string, string[]> }).fieldErrors?.[field], JSON.stringify(fields).slice(0, 60)).toBeDefined();
     }
-    for (const fields of [{}, { linkId: "" }, { linkId: "not-a-uuid" }, { linkId: "\u0000" }, { linkId: ["a", "b"] }]) {
+    const hostile: Record<string, string | string[]>[] = [{}, { linkId: "" }, { linkId: "not-a-uuid" }, { linkId: "\u0000" }, { linkId: ["a", "b"] }];
+    for (const fields of hostile) {
       const result = await revokeInviteLinkAction(team.tenant.slug, { status: "idle" }, form(fields));
       expect(result.status, JSON.stringify(fields)).toBe("error");
       expect((result as { message: string }).message).not.toBe(GENERIC);

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActionState } from "@/lib/actions/action-state";
+import { flashToast } from "@/lib/actions/flash";
+import { requireUser } from "@/lib/auth/current-user";
+import { UserError } from "@/lib/errors";
+import { joinByInviteLink, type InviteLinkJoin } from "@/lib/invite-links/join-by-link";
+import { inviteLinkPath, isInviteLinkToken } from "@/lib/invite-links/token";
+import { TenantFullError } from "@/lib/plans/limits";
+import { clientIp } from "@/lib/request/client-ip";
+import { tenantPath } from "@/lib/tenants/paths";
+
+/** Joins the workspace of the link in the URL, and opens it with a welcome. */
+export async function joinByLinkAction(token: string, _previous: ActionState, _form: FormData): Promise<ActionState> {
+  const user = await requireUser(isInviteLinkToken(token) ? inviteLinkPath(token) : "/");
+  let joined: InviteLinkJoin;
+  try {
+    joined = await joinByInviteLink(user, token, await clientIp());
+  } catch (error) {
+    if (error instanceof TenantFullError) {
+      return { status: "error", message: `${error.tenantName} has no free seats on its plan. Ask an owner to upgrade.` };
+    }
+    if (error instanceof UserError) return { status: "error", message: error.message };
+    // Anything else (the database down, a bug): a message on the page, nothing joined, details in the log.
+    console.error(error);
+    return { status: "error", message: "Something went wrong on our side. Please try again." };
+  }
+  const { name, slug } = joined.tenant;
+  await flashToast(joined.alreadyMember ? `You are already a member of ${name}.` : `Welcome to ${name}.`);
+  revalidatePath("/", "layout");
+  redirect(tenantPath(slug));
+}
