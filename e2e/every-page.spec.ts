@@ -11,7 +11,7 @@ const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 360, heig
 const THEMES = ["light", "dark"] as const;
 const shots = process.env.SCREENSHOTS;
 
-type Workspace = { slug: string; customerId: string; webhookId: string; cookies: Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>> };
+type Workspace = { slug: string; customerId: string; webhookId: string; joinPath: string; cookies: Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>> };
 
 async function workspaceWithData(page: Page): Promise<Workspace> {
   const slug = await signIn(page, uniqueEmail("pages"));
@@ -25,6 +25,15 @@ async function workspaceWithData(page: Page): Promise<Workspace> {
   await page.getByRole("textbox", { name: "Email" }).fill(`a-very-long-address-for-a-pending-invitation-${Date.now()}@subdomain.example.test`);
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByTestId("invitation-row")).toBeVisible();
+  await page.getByLabel("Uses allowed").fill("25");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const joinPath = new URL(await page.getByLabel("Invite link", { exact: true }).inputValue()).pathname;
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.goto(`/t/${slug}/settings`);
+  // A domain nobody can verify here: its row shows the TXT record to add, the longest text on the page.
+  await page.getByRole("textbox", { name: "Domain" }).fill(`a-rather-long-subdomain-${Date.now()}.pages-example.test`);
+  await page.getByRole("button", { name: "Add domain" }).click();
+  await expect(page.getByTestId("domain-row")).toBeVisible();
   await page.goto(`/t/${slug}/api-keys`);
   await page.getByLabel("Name", { exact: true }).fill("CRM sync");
   await page.getByRole("button", { name: "Create key" }).click();
@@ -36,10 +45,10 @@ async function workspaceWithData(page: Page): Promise<Workspace> {
   await page.getByTestId("webhook-endpoint-row").getByRole("link").first().click();
   await expect(page.getByText("Nothing sent yet.")).toBeVisible();
   const webhookId = page.url().split("/").at(-1)!;
-  return { slug, customerId, webhookId, cookies: await page.context().cookies() };
+  return { slug, customerId, webhookId, joinPath, cookies: await page.context().cookies() };
 }
 
-function pagesOf({ slug, customerId, webhookId }: Workspace) {
+function pagesOf({ slug, customerId, webhookId, joinPath }: Workspace) {
   const t = `/t/${slug}`;
   return [
     t,
@@ -56,13 +65,14 @@ function pagesOf({ slug, customerId, webhookId }: Workspace) {
     `${t}/settings`,
     "/account",
     "/tenants/new",
+    joinPath,
     "/t/no-such-workspace",
   ];
 }
 
-const SIGNED_OUT = ["/", "/sign-in", "/sign-in/check-email", "/no-such-page"];
+const SIGNED_OUT = ["/", "/sign-in", "/sign-in/check-email", "/join/no-such-link", "/no-such-page"];
 
-async function check(browser: Browser, path: string, size: keyof typeof SIZES, theme: (typeof THEMES)[number], cookies: Workspace["cookies"]) {
+async function check(browser: Browser, path: string, size: keyof typeof SIZES, theme: (typeof THEMES)[number], cookies: Workspace["cookies"], shotName?: string) {
   const context = await browser.newContext({ viewport: SIZES[size], colorScheme: theme });
   // The zone is known up front, so no page redraws itself (TimeZoneSync) while it is checked.
   const url = test.info().project.use.baseURL!;
@@ -88,7 +98,7 @@ async function check(browser: Browser, path: string, size: keyof typeof SIZES, t
     expect(serious, `${path} (${size}, ${theme})`).toEqual([]);
     if (shots) {
       mkdirSync(shots, { recursive: true });
-      const name = `${path.replace(/^\//, "").replace(/^t\/(?!no-such)[^/]+/, "t").replace(/[0-9a-f-]{36}/g, "id").replaceAll("/", "_") || "home"}-${size}-${theme}.png`;
+      const name = `${shotName ?? (path.replace(/^\//, "").replace(/^t\/(?!no-such)[^/]+/, "t").replace(/[0-9a-f-]{36}/g, "id").replace(/^join\/[A-Za-z0-9_-]{43}$/, "join").replaceAll("/", "_") || "home")}-${size}-${theme}.png`;
       await page.screenshot({ path: `${shots}/${name}`, fullPage: true });
     }
   } finally {
@@ -103,6 +113,8 @@ test.describe("every page", () => {
     test(`signed in, at ${size} size, in light and dark: fits the screen and passes axe`, async ({ page, browser }) => {
       const workspace = await workspaceWithData(page);
       for (const path of pagesOf(workspace)) for (const theme of THEMES) await check(browser, path, size, theme, workspace.cookies);
+      // The invite link as someone signed out sees it: a sign-in form under the invitation.
+      for (const theme of THEMES) await check(browser, workspace.joinPath, size, theme, [], "join-signed-out");
     });
 
     test(`signed out, at ${size} size, in light and dark: fits the screen and passes axe`, async ({ browser }) => {

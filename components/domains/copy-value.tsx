@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 export function CopyValue({ label, value }: { label: string; value: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="grid gap-1">
+    <div className="grid min-w-0 grid-cols-1 gap-1">
       <span className="text-xs font-medium text-zinc-500">{label}</span>
       <div className="flex gap-2">
         <input

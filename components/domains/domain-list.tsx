@@ -50,9 +50,9 @@ export function DomainList({ domains, roles, actions }: { domains: DomainRowView
     <>
       <ul className="divide-y divide-zinc-200 border-t border-zinc-200">
         {domains.map((domain) => (
-          <li key={domain.id} className="grid gap-3 px-5 py-4 sm:px-6" data-testid="domain-row">
+          <li key={domain.id} className="grid grid-cols-1 gap-3 px-5 py-4 [overflow-wrap:anywhere] sm:px-6" data-testid="domain-row">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-              <p className="min-w-0 flex-1 truncate font-medium" title={domain.domain}>
+              <p className="min-w-0 basis-full truncate font-medium sm:basis-0 sm:flex-1" title={domain.domain}>
                 {domain.domain}
               </p>
               {domain.verified ? (
@@ -80,12 +80,12 @@ export function DomainList({ domains, roles, actions }: { domains: DomainRowView
                 <DomainSettingsForm domain={domain} roles={roles} action={actions.update} />
               </>
             ) : (
-              <div className="grid gap-3 rounded-lg border border-zinc-200 bg-zinc-50/60 p-3">
+              <div className="grid grid-cols-1 gap-3 rounded-lg border border-zinc-200 bg-zinc-50/60 p-3">
                 <p className="text-sm text-zinc-600">
                   Add this TXT record at your DNS provider to prove the domain is yours, then check. Or have someone signed in with a verified address at{" "}
                   {domain.domain} add it.
                 </p>
-                <div className="grid gap-3 sm:grid-cols-2">
+                <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
                   <CopyValue label="Name" value={domain.txt.name} />
                   <CopyValue label="Value" value={domain.txt.value} />
                 </div>

@@ -47,7 +47,7 @@ export function PasskeyList({
   return (
     <div className="grid gap-4">
       {passkeys.length === 0 ? (
-        <p className="text-sm text-zinc-500">No passkeys yet. A passkey signs you in with your fingerprint, face or device PIN, without waiting for an email.</p>
+        <p className="text-sm text-zinc-500">No passkeys yet. Add one on each device you use; your email link keeps working either way.</p>
       ) : (
         <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200" aria-label="Passkeys">
           {passkeys.map((passkey) => (
