@@ -1,17 +1,14 @@
 "use client";
 
-import { useState } from "react";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
-import { useOnDemand } from "@/components/ui/on-demand";
+import { useConfirmFor } from "@/components/ui/use-confirm-for";
 
 export type ApiKeyItem = { id: string; name: string; display: string; scopes: string[]; createdBy: string | null; created: string; lastUsed: string | null; expires: string | null; expired: boolean };
 
 export function ApiKeyList({ keys, revoke }: { keys: ApiKeyItem[]; revoke: FormAction }) {
-  const [revoking, setRevoking] = useState<{ key: ApiKeyItem; trigger: HTMLElement } | null>(null);
-  const dialog = useOnDemand(confirmDialog);
+  const { triggerFor, asking: revoking, Dialog, dialogProps } = useConfirmFor<ApiKeyItem>();
   if (keys.length === 0) return <p className="px-5 pb-5 text-sm text-zinc-500 sm:px-6 sm:pb-6">No API keys yet. Create one above to reach this workspace from your own systems.</p>;
   return (
     <>
@@ -38,27 +35,21 @@ export function ApiKeyList({ keys, revoke }: { keys: ApiKeyItem[]; revoke: FormA
               variant="ghost"
               size="sm"
               className="text-red-700"
-              {...dialog.triggerProps}
-              onClick={(event) => {
-                setRevoking({ key, trigger: event.currentTarget });
-                dialog.triggerProps.onClick(event);
-              }}
+              {...triggerFor(key)}
             >
               Revoke
             </Button>
           </li>
         ))}
       </ul>
-      {revoking && dialog.Loaded && (
-        <dialog.Loaded
-          open
-          onOpenChange={(open) => !open && setRevoking(null)}
-          title={`Revoke “${revoking.key.name}”?`}
+      {revoking && Dialog && (
+        <Dialog
+          {...dialogProps}
+          title={`Revoke “${revoking.name}”?`}
           description="Requests with this key fail at once with 401. Systems using it need a new key."
           confirmLabel="Revoke key"
           pendingLabel="Revoking…"
-          onConfirm={() => runAction(revoke, { id: revoking.key.id })}
-          returnFocusTo={revoking.trigger}
+          onConfirm={() => runAction(revoke, { id: revoking.id })}
         />
       )}
     </>

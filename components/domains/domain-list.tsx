@@ -4,8 +4,7 @@ import { RefreshCw, Trash2 } from "lucide-react";
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
-import { useOnDemand } from "@/components/ui/on-demand";
+import { useConfirmFor } from "@/components/ui/use-confirm-for";
 import { notify } from "@/components/ui/toast";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import type { Role } from "@/lib/permissions/roles";
@@ -29,10 +28,9 @@ export type DomainActions = { check: FormAction; update: FormAction; remove: For
 
 /** The workspace's claimed domains: pending ones with their TXT record and a DNS check, verified ones with how people join. */
 export function DomainList({ domains, roles, actions }: { domains: DomainRowView[]; roles: Role[]; actions: DomainActions }) {
-  const [removing, setRemoving] = useState<{ domain: DomainRowView; trigger: HTMLElement } | null>(null);
+  const { triggerFor, asking: removing, Dialog, dialogProps } = useConfirmFor<DomainRowView>();
   const [checkingId, setCheckingId] = useState<string | null>(null);
   const [, startTransition] = useTransition();
-  const dialog = useOnDemand(confirmDialog);
 
   if (domains.length === 0) {
     return <p className="border-t border-zinc-200 px-5 py-4 text-sm text-zinc-500 sm:px-6">No domains yet.</p>;
@@ -65,11 +63,7 @@ export function DomainList({ domains, roles, actions }: { domains: DomainRowView
                 size="sm"
                 className="text-red-700"
                 aria-label={`Remove ${domain.domain}`}
-                {...dialog.triggerProps}
-                onClick={(event) => {
-                  setRemoving({ domain, trigger: event.currentTarget });
-                  dialog.triggerProps.onClick(event);
-                }}
+                {...triggerFor(domain)}
               >
                 <Trash2 aria-hidden /> Remove
               </Button>
@@ -101,20 +95,18 @@ export function DomainList({ domains, roles, actions }: { domains: DomainRowView
           </li>
         ))}
       </ul>
-      {removing && dialog.Loaded && (
-        <dialog.Loaded
-          open
-          onOpenChange={(open) => !open && setRemoving(null)}
-          title={`Remove ${removing.domain.domain}?`}
+      {removing && Dialog && (
+        <Dialog
+          {...dialogProps}
+          title={`Remove ${removing.domain}?`}
           description="Nobody new joins through it. People who already joined stay members. You can add it again later, but it has to be verified again."
           confirmLabel="Remove domain"
           pendingLabel="Removing…"
           onConfirm={async () => {
-            const result = await runAction(actions.remove, { domainId: removing.domain.id });
-            if (result.status === "success") notify({ message: `${removing.domain.domain} was removed.` });
+            const result = await runAction(actions.remove, { domainId: removing.id });
+            if (result.status === "success") notify({ message: `${removing.domain} was removed.` });
             return result;
           }}
-          returnFocusTo={removing.trigger}
         />
       )}
     </>

@@ -1,10 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
-import { useOnDemand } from "@/components/ui/on-demand";
+import { useConfirmFor } from "@/components/ui/use-confirm-for";
 import { notify } from "@/components/ui/toast";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import type { InviteLinkStatus } from "@/lib/invite-links/status";
@@ -33,8 +31,7 @@ export const usesText = ({ uses, maxUses }: Pick<InviteLinkItem, "uses" | "maxUs
   maxUses === null ? `${uses} ${uses === 1 ? "use" : "uses"}` : `${uses} of ${maxUses} uses`;
 
 export function InviteLinkList({ links, revoke }: { links: InviteLinkItem[]; revoke: FormAction }) {
-  const [revoking, setRevoking] = useState<{ link: InviteLinkItem; trigger: HTMLElement } | null>(null);
-  const dialog = useOnDemand(confirmDialog);
+  const { triggerFor, asking: revoking, Dialog, dialogProps } = useConfirmFor<InviteLinkItem>();
 
   if (links.length === 0) return <p className="px-5 pb-5 text-sm text-zinc-500 sm:px-6 sm:pb-6">No invite links yet.</p>;
   return (
@@ -62,11 +59,7 @@ export function InviteLinkList({ links, revoke }: { links: InviteLinkItem[]; rev
                   variant="ghost"
                   size="sm"
                   className="text-red-700"
-                  {...dialog.triggerProps}
-                  onClick={(event) => {
-                    setRevoking({ link, trigger: event.currentTarget });
-                    dialog.triggerProps.onClick(event);
-                  }}
+                  {...triggerFor(link)}
                 >
                   Revoke
                 </Button>
@@ -75,20 +68,18 @@ export function InviteLinkList({ links, revoke }: { links: InviteLinkItem[]; rev
           );
         })}
       </ul>
-      {revoking && dialog.Loaded && (
-        <dialog.Loaded
-          open
-          onOpenChange={(open) => !open && setRevoking(null)}
-          title={`Revoke this ${ROLE_LABELS[revoking.link.role]} invite link?`}
+      {revoking && Dialog && (
+        <Dialog
+          {...dialogProps}
+          title={`Revoke this ${ROLE_LABELS[revoking.role]} invite link?`}
           description="It stops working at once for everyone who has it. People who already joined through it stay members."
           confirmLabel="Revoke"
           pendingLabel="Revoking…"
           onConfirm={async () => {
-            const result = await runAction(revoke, { linkId: revoking.link.id });
+            const result = await runAction(revoke, { linkId: revoking.id });
             if (result.status === "success") notify({ message: "The invite link was revoked." });
             return result;
           }}
-          returnFocusTo={revoking.trigger}
         />
       )}
     </>

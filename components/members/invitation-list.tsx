@@ -3,8 +3,7 @@
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
-import { useOnDemand } from "@/components/ui/on-demand";
+import { useConfirmFor } from "@/components/ui/use-confirm-for";
 import { notify } from "@/components/ui/toast";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
@@ -18,8 +17,7 @@ export function InvitationList({
   invitations: InvitationRow[];
   actions: { resend: FormAction; revoke: FormAction };
 }) {
-  const [revoking, setRevoking] = useState<{ invitation: InvitationRow; trigger: HTMLElement } | null>(null);
-  const dialog = useOnDemand(confirmDialog);
+  const { triggerFor, asking: revoking, Dialog, dialogProps } = useConfirmFor<InvitationRow>();
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
@@ -63,11 +61,7 @@ export function InvitationList({
                 variant="ghost"
                 size="sm"
                 className="text-red-700"
-                {...dialog.triggerProps}
-                onClick={(event) => {
-                  setRevoking({ invitation, trigger: event.currentTarget });
-                  dialog.triggerProps.onClick(event);
-                }}
+                {...triggerFor(invitation)}
               >
                 Revoke
               </Button>
@@ -75,20 +69,18 @@ export function InvitationList({
           </li>
         ))}
       </ul>
-      {revoking && dialog.Loaded && (
-        <dialog.Loaded
-          open
-          onOpenChange={(open) => !open && setRevoking(null)}
-          title={`Revoke the invitation to ${revoking.invitation.email}?`}
+      {revoking && Dialog && (
+        <Dialog
+          {...dialogProps}
+          title={`Revoke the invitation to ${revoking.email}?`}
           description="The link in their email stops working. You can invite them again later."
           confirmLabel="Revoke"
           pendingLabel="Revoking…"
           onConfirm={async () => {
-            const result = await runAction(actions.revoke, { invitationId: revoking.invitation.id });
-            if (result.status === "success") notify({ message: `The invitation to ${revoking.invitation.email} was revoked.` });
+            const result = await runAction(actions.revoke, { invitationId: revoking.id });
+            if (result.status === "success") notify({ message: `The invitation to ${revoking.email} was revoked.` });
             return result;
           }}
-          returnFocusTo={revoking.trigger}
         />
       )}
     </>

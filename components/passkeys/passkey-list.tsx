@@ -5,10 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { confirmDialog } from "@/components/ui/confirm-dialog-on-demand";
+import { useConfirmFor } from "@/components/ui/use-confirm-for";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { useOnDemand } from "@/components/ui/on-demand";
 import { notify } from "@/components/ui/toast";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { passkeyCeremony } from "./ceremony";
@@ -30,9 +29,8 @@ export function PasskeyList({
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<{ passkey: PasskeyRow; trigger: HTMLElement } | null>(null);
+  const { triggerFor, asking: removing, Dialog, dialogProps } = useConfirmFor<PasskeyRow>();
   const [saving, startSaving] = useTransition();
-  const dialog = useOnDemand(confirmDialog);
 
   async function add() {
     setAdding(true);
@@ -94,11 +92,7 @@ export function PasskeyList({
                       size="sm"
                       className="text-red-700"
                       aria-label={`Remove ${passkey.name}`}
-                      {...dialog.triggerProps}
-                      onClick={(event) => {
-                        setRemoving({ passkey, trigger: event.currentTarget });
-                        dialog.triggerProps.onClick(event);
-                      }}
+                      {...triggerFor(passkey)}
                     >
                       Remove
                     </Button>
@@ -120,23 +114,21 @@ export function PasskeyList({
       ) : (
         <p className="text-sm text-zinc-600">Confirm your email address first: sign out and sign in with an email link, then add a passkey.</p>
       )}
-      {removing && dialog.Loaded && (
-        <dialog.Loaded
-          open
-          onOpenChange={(open) => !open && setRemoving(null)}
-          title={`Remove ${removing.passkey.name}?`}
+      {removing && Dialog && (
+        <Dialog
+          {...dialogProps}
+          title={`Remove ${removing.name}?`}
           description="It will no longer sign you in. Remove it from your device or password manager too. You can still sign in with an email link."
           confirmLabel="Remove"
           pendingLabel="Removing…"
           onConfirm={async () => {
-            const result = await runAction(actions.remove, { credentialId: removing.passkey.credentialId });
+            const result = await runAction(actions.remove, { credentialId: removing.credentialId });
             if (result.status === "success") {
-              notify({ message: `${removing.passkey.name} was removed.` });
+              notify({ message: `${removing.name} was removed.` });
               router.refresh();
             }
             return result;
           }}
-          returnFocusTo={removing.trigger}
         />
       )}
     </div>
