@@ -15,7 +15,7 @@ import { toInvitationResource } from "@/lib/resources/invitation";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { invitationExpiry, isOpen, sendInvitation, type Invitation } from "./invitations";
 import { inviteSchema, type InviteInput } from "./schemas";
-import { newInvitationToken } from "./token";
+import { newLinkToken } from "@/lib/security/link-token";
 
 const pendingError = (email: string) =>
   new UserError("There is already a pending invitation.", {
@@ -33,7 +33,7 @@ export async function createInvitation(ctx: TenantContext, input: InviteInput, a
     const allowed = grantableRoles(ctx.role).map((r) => ROLE_LABELS[r]).join(" or ");
     throw new UserError("You cannot give that role.", { role: [`You can invite people as ${allowed}.`] });
   }
-  const { token, hash } = newInvitationToken();
+  const { token, hash } = newLinkToken();
   try {
     return await db.transaction(async (tx) => {
       const scope = tenantScope(ctx, tx);

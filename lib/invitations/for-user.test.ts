@@ -12,7 +12,7 @@ import { createInvitation } from "./create-invitation";
 import { listInvitationsForUser } from "./for-user";
 import { invitationExpiry } from "./invitations";
 import { acceptInvitationById, CLOSED_INVITATION_TEXT, declineInvitationById } from "./respond-by-id";
-import { hashInvitationToken } from "./token";
+import { hashLinkToken } from "@/lib/security/link-token";
 
 const APP = "http://localhost:3000";
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
@@ -25,7 +25,7 @@ async function person(overrides: Partial<typeof users.$inferInsert> = {}): Promi
 async function invite(tenant: Tenant, email: string, extra: Partial<typeof invitations.$inferInsert> = {}) {
   const [row] = await db
     .insert(invitations)
-    .values({ tenantId: tenant.id, email, role: "member", tokenHash: hashInvitationToken(randomUUID()), expiresAt: invitationExpiry(), ...extra })
+    .values({ tenantId: tenant.id, email, role: "member", tokenHash: hashLinkToken(randomUUID()), expiresAt: invitationExpiry(), ...extra })
     .returning();
   return row!;
 }

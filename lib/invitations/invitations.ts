@@ -10,7 +10,8 @@ import { assertCan } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
-import { hashInvitationToken, invitationPath } from "./token";
+import { invitationPath } from "./token";
+import { hashLinkToken } from "@/lib/security/link-token";
 
 export type Invitation = typeof invitations.$inferSelect;
 
@@ -86,7 +87,7 @@ export async function findUsableInvitation(token: string, executor: Executor = d
     .from(invitations)
     .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
     .leftJoin(inviter, eq(inviter.id, invitations.invitedById))
-    .where(and(eq(invitations.tokenHash, hashInvitationToken(token)), isUsable, isNull(tenants.deletedAt)))
+    .where(and(eq(invitations.tokenHash, hashLinkToken(token)), isUsable, isNull(tenants.deletedAt)))
     .limit(1);
   if (!row) return null;
   const { tenantName, tenantSlug, inviterName, inviterEmail, ...invitation } = row;

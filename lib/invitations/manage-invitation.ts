@@ -14,7 +14,7 @@ import { toInvitationResource } from "@/lib/resources/invitation";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { invitationExpiry, isOpen, sendInvitation, type Invitation } from "./invitations";
 import { invitationIdSchema } from "./schemas";
-import { newInvitationToken } from "./token";
+import { newLinkToken } from "@/lib/security/link-token";
 
 const target = (invitation: Invitation) => ({ type: "invitation", id: invitation.id, label: invitation.email }) as const;
 
@@ -22,7 +22,7 @@ const target = (invitation: Invitation) => ({ type: "invitation", id: invitation
 export async function resendInvitation(ctx: TenantContext, input: { invitationId: string }, appUrl: string): Promise<void> {
   assertCan(ctx, "invitations.manage", "Only owners and admins can resend invitations.");
   const { invitationId } = parseOrThrow(invitationIdSchema, input);
-  const { token, hash } = newInvitationToken();
+  const { token, hash } = newLinkToken();
   await db.transaction(async (tx) => {
     const scope = tenantScope(ctx, tx);
     const current = await scope.findFirst(invitations, and(eq(invitations.id, invitationId), isOpen));

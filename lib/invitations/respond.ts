@@ -7,7 +7,7 @@ import { INVALID_INVITATION_TEXT } from "./copy";
 import type { SessionUser } from "@/lib/tenants/context";
 import { findUsableInvitation, isUsable, type InvitationView } from "./invitations";
 import { joinThroughInvitation, recordDeclined } from "./join";
-import { hashInvitationToken } from "./token";
+import { hashLinkToken } from "@/lib/security/link-token";
 
 export class InvalidInvitationError extends UserError {
   constructor() {
@@ -42,7 +42,7 @@ async function claim(tx: Executor, user: SessionUser, token: string, answer: "ac
         eq(invitations.tenantId, invitation.tenantId),
         eq(invitations.id, invitation.id),
         // The same link: a resend that replaced it meanwhile wins.
-        eq(invitations.tokenHash, hashInvitationToken(token)),
+        eq(invitations.tokenHash, hashLinkToken(token)),
         isUsable,
       ),
     )

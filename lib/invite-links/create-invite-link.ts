@@ -10,7 +10,8 @@ import type { TenantContext } from "@/lib/tenants/context";
 import { parseOrThrow } from "@/lib/validation";
 import { MANAGE_INVITE_LINKS_DENIED, type InviteLink } from "./invite-links";
 import { createInviteLinkSchema, type CreateInviteLinkInput } from "./schemas";
-import { inviteLinkPath, newInviteLinkToken } from "./token";
+import { inviteLinkPath } from "./token";
+import { newLinkToken } from "@/lib/security/link-token";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,7 +29,7 @@ export async function createInviteLink(ctx: TenantContext, input: CreateInviteLi
     const allowed = grantableRoles(ctx.role).map((r) => ROLE_LABELS[r]).join(" or ");
     throw new PermissionDeniedError(`You cannot give the ${ROLE_LABELS[role]} role: links you make can be for ${allowed}.`);
   }
-  const { token, hash } = newInviteLinkToken();
+  const { token, hash } = newLinkToken();
   const link = await db.transaction(async (tx) => {
     const [row] = await tenantScope(ctx, tx).insert(inviteLinks, {
       tokenHash: hash,

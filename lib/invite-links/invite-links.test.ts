@@ -13,7 +13,7 @@ import { createInviteLink } from "./create-invite-link";
 import { findUsableInviteLink, listInviteLinks } from "./invite-links";
 import { InvalidInviteLinkError, InviteLinkUsedUpError, joinByInviteLink } from "./join-by-link";
 import { revokeInviteLink } from "./revoke-invite-link";
-import { hashInviteLinkToken } from "./token";
+import { hashLinkToken } from "@/lib/security/link-token";
 
 const APP = "http://localhost:3000";
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
@@ -41,7 +41,7 @@ describe("creating invite links", () => {
 
     const row = await linkRow(link.id);
     expect(row).toMatchObject({ tenantId: team.tenant.id, role: "member", createdById: team.admin.user.id, maxUses: 5, uses: 0, revokedAt: null });
-    expect(row.tokenHash).toBe(hashInviteLinkToken(token));
+    expect(row.tokenHash).toBe(hashLinkToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     const days = (row.expiresAt.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);

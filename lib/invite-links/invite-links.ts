@@ -8,7 +8,7 @@ import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { statusOf, type InviteLinkStatus } from "./status";
-import { hashInviteLinkToken, isInviteLinkToken } from "./token";
+import { hashLinkToken, isLinkToken } from "@/lib/security/link-token";
 
 export type InviteLink = typeof inviteLinks.$inferSelect;
 export type { InviteLinkStatus };
@@ -75,7 +75,7 @@ export type InviteLinkLookup = InviteLink & {
  * that is not one of our tokens, without a query.
  */
 export async function findInviteLinkByToken(token: unknown, executor: Executor = db): Promise<InviteLinkLookup | null> {
-  if (!isInviteLinkToken(token)) return null;
+  if (!isLinkToken(token)) return null;
   const [row] = await executor
     .select({
       link: inviteLinks,
@@ -89,7 +89,7 @@ export async function findInviteLinkByToken(token: unknown, executor: Executor =
     .innerJoin(tenants, eq(tenants.id, inviteLinks.tenantId))
     .leftJoin(creator, eq(creator.id, inviteLinks.createdById))
     .leftJoin(creatorMembership, creatorMembershipJoin)
-    .where(and(eq(inviteLinks.tokenHash, hashInviteLinkToken(token)), isNull(tenants.deletedAt)))
+    .where(and(eq(inviteLinks.tokenHash, hashLinkToken(token)), isNull(tenants.deletedAt)))
     .limit(1);
   if (!row) return null;
   return {

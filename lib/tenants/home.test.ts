@@ -8,13 +8,13 @@ import { recordStatements } from "@/db/statement-log";
 import { invitationExpiry } from "@/lib/invitations/invitations";
 import { acceptInvitationById } from "@/lib/invitations/respond-by-id";
 import { removeMember, leaveTenant } from "@/lib/members/remove-member";
-import { hashInvitationToken } from "@/lib/invitations/token";
 import type { Role } from "@/lib/permissions/roles";
 import { memberOf } from "@/lib/testing/tenant-context";
 import type { SessionUser } from "./context";
 import { INVITATIONS_PATH, NEW_TENANT_PATH, resolveHomePath, resolveNotFoundView, startPersonalTenant, tenantSlugOfPath } from "./home";
 import { ensurePersonalTenant } from "./personal-tenant";
 import { listTenantsForUser } from "./queries";
+import { hashLinkToken } from "@/lib/security/link-token";
 
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
 
@@ -27,7 +27,7 @@ async function person(overrides: Partial<typeof users.$inferInsert> = {}): Promi
 async function invite(tenant: Tenant, email: string, extra: Partial<typeof invitations.$inferInsert> = {}, role: Role = "member") {
   const [row] = await db
     .insert(invitations)
-    .values({ tenantId: tenant.id, email, role, tokenHash: hashInvitationToken(randomUUID()), expiresAt: invitationExpiry(), ...extra })
+    .values({ tenantId: tenant.id, email, role, tokenHash: hashLinkToken(randomUUID()), expiresAt: invitationExpiry(), ...extra })
     .returning();
   return row!;
 }

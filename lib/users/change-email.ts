@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { hashLinkToken, newLinkToken } from "@/lib/security/link-token";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
@@ -24,8 +24,6 @@ const TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** The link's page; for what cannot be a token (a hand-edited URL), the account page. */
 export const emailChangePath = (token: string) => (TOKEN.test(token) ? `/account/confirm-email/${token}` : "/account");
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type PendingEmailChange = { newEmail: string; expiresAt: Date };
 
@@ -66,12 +64,12 @@ export async function requestEmailChange(user: Pick<SessionUser, "id">, input: C
     }
   }
 
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash } = newLinkToken();
   const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MS);
   await db.transaction(async (tx) => {
     const [me] = await tx.select({ email: users.email, timeZone: users.timeZone }).from(users).where(eq(users.id, user.id)).for("update");
     if (!me) throw new NotFoundError("This account no longer exists.");
-    const change = { newEmail: email, tokenHash: hashToken(token), expiresAt, createdAt: new Date() };
+    const change = { newEmail: email, tokenHash: hash, expiresAt, createdAt: new Date() };
     await tx.insert(emailChanges).values({ userId: user.id, ...change }).onConflictDoUpdate({ target: emailChanges.userId, set: change });
     const message = (await addressTaken(tx, email, user.id))
       ? emailAlreadyUsedEmail({ newEmail: email, signInUrl: `${appUrl}/sign-in` })
@@ -112,7 +110,7 @@ export type EmailChangeLink =
 async function inspect(executor: Executor, user: Pick<SessionUser, "id">, token: unknown, lock: boolean): Promise<EmailChangeLink> {
   // Tokens are 43 base64url characters; anything that cannot be one is not looked up.
   if (typeof token !== "string" || !TOKEN.test(token)) return { status: "invalid", message: INVALID_LINK_MESSAGE };
-  const query = executor.select().from(emailChanges).where(eq(emailChanges.tokenHash, hashToken(token)));
+  const query = executor.select().from(emailChanges).where(eq(emailChanges.tokenHash, hashLinkToken(token)));
   const [change] = lock ? await query.for("update") : await query;
   if (!change) return { status: "invalid", message: INVALID_LINK_MESSAGE };
   if (change.userId !== user.id) return { status: "other-account", message: OTHER_ACCOUNT_MESSAGE };

@@ -7,14 +7,15 @@ import { flashToast } from "@/lib/actions/flash";
 import { requireUser } from "@/lib/auth/current-user";
 import { UserError } from "@/lib/errors";
 import { joinByInviteLink, type InviteLinkJoin } from "@/lib/invite-links/join-by-link";
-import { inviteLinkPath, isInviteLinkToken } from "@/lib/invite-links/token";
+import { inviteLinkPath } from "@/lib/invite-links/token";
 import { TenantFullError } from "@/lib/plans/limits";
 import { clientIp } from "@/lib/request/client-ip";
 import { tenantPath } from "@/lib/tenants/paths";
+import { isLinkToken } from "@/lib/security/link-token";
 
 /** Joins the workspace of the link in the URL, and opens it with a welcome. */
 export async function joinByLinkAction(token: string, _previous: ActionState, _form: FormData): Promise<ActionState> {
-  const user = await requireUser(isInviteLinkToken(token) ? inviteLinkPath(token) : "/");
+  const user = await requireUser(isLinkToken(token) ? inviteLinkPath(token) : "/");
   let joined: InviteLinkJoin;
   try {
     joined = await joinByInviteLink(user, token, await clientIp());

@@ -8,12 +8,12 @@ import { createUser } from "@/db/factories";
 import { invitations, memberships, tenants } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { invitationExpiry } from "@/lib/invitations/invitations";
-import { hashInvitationToken } from "@/lib/invitations/token";
 import { resolveHomePath } from "@/lib/tenants/home";
 import { listTenantsForUser } from "@/lib/tenants/queries";
 import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
 import { memberOf } from "@/lib/testing/tenant-context";
 import { acceptMyInvitationAction, createOwnWorkspaceAction, declineMyInvitationAction } from "./actions";
+import { hashLinkToken } from "@/lib/security/link-token";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
@@ -38,7 +38,7 @@ async function invitedPerson() {
   const user = { id: row.id, name: row.name, email: row.email, image: null };
   const [invitation] = await db
     .insert(invitations)
-    .values({ tenantId: owner.tenant.id, email: row.email!, role: "member", tokenHash: hashInvitationToken(randomUUID()), expiresAt: invitationExpiry() })
+    .values({ tenantId: owner.tenant.id, email: row.email!, role: "member", tokenHash: hashLinkToken(randomUUID()), expiresAt: invitationExpiry() })
     .returning();
   await signInAs(user);
   return { owner, user, invitation: invitation! };

@@ -7,10 +7,10 @@ import { inviteLinks } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createInviteLink } from "@/lib/invite-links/create-invite-link";
 import { findUsableInviteLink } from "@/lib/invite-links/invite-links";
-import { hashInviteLinkToken } from "@/lib/invite-links/token";
 import { newRequest, signInAs } from "@/lib/testing/fake-request";
 import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
 import { createInviteLinkAction, revokeInviteLinkAction } from "./actions";
+import { hashLinkToken } from "@/lib/security/link-token";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
@@ -48,7 +48,7 @@ describe("the invite-link actions", () => {
     const created = await createInviteLinkAction(team.tenant.slug, { status: "idle" }, form({ role: "member", expiresInDays: "30", maxUses: "3" }));
     expect(created).toEqual({ status: "success", data: { url: expect.stringMatching(/^https?:\/\/[^/]+\/join\/[A-Za-z0-9_-]{43}$/), role: "member", maxUses: 3 } });
     const token = (created as { data: { url: string } }).data.url.split("/join/")[1]!;
-    const [row] = await db.select().from(inviteLinks).where(eq(inviteLinks.tokenHash, hashInviteLinkToken(token)));
+    const [row] = await db.select().from(inviteLinks).where(eq(inviteLinks.tokenHash, hashLinkToken(token)));
     expect(row).toMatchObject({ tenantId: team.tenant.id, role: "member", maxUses: 3 });
 
     expect(await revokeInviteLinkAction(team.tenant.slug, { status: "idle" }, form({ linkId: row!.id }))).toEqual({ status: "success" });
