@@ -55,7 +55,7 @@ try {
     if (!tenant) continue;
     const ctx = toTenantContext({
       user: { id: "bench", name: null, email: null, image: null },
-      tenant: { id: tenant.id, slug: tenant.slug, name: "", planId: "enterprise", stripeCustomerId: null, createdAt: new Date(), updatedAt: new Date(), deletedAt: null },
+      tenant: { id: tenant.id, slug: tenant.slug, name: "", planId: "enterprise", stripeCustomerId: null, trialEndsAt: null, createdAt: new Date(), updatedAt: new Date(), deletedAt: null },
       role: "member",
     });
     const [middle] = await sql<{ created_at: Date; id: string }[]>`

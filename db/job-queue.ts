@@ -5,7 +5,7 @@ import type { RawSql } from "./client";
 export const JOB_SCHEMA = "pgboss";
 
 /** Every job queue (lib/jobs/definitions.ts says what each carries); each has a `{name}-dead` twin. */
-export const JOB_QUEUE_NAMES = ["email-send", "billing-cancel-subscription", "export-build", "maintenance-cleanup", "tenants-purge", "webhook-deliver"] as const;
+export const JOB_QUEUE_NAMES = ["email-send", "billing-cancel-subscription", "billing-sync-seats", "billing-trials", "export-build", "maintenance-cleanup", "tenants-purge", "webhook-deliver"] as const;
 export type JobQueueName = (typeof JOB_QUEUE_NAMES)[number];
 
 export const deadLetterOf = (name: JobQueueName) => `${name}-dead`;

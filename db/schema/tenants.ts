@@ -12,6 +12,8 @@ export const tenants = pgTable("tenants", {
   planId: text("plan_id").notNull().default("free"),
   /** The tenant's one Stripe customer, made on its first checkout. */
   stripeCustomerId: text("stripe_customer_id").unique(),
+  /** When the running free trial ends (the trial's plan is planId); null when none runs. Read by the banner with the tenant itself. */
+  trialEndsAt: timestamp("trial_ends_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true })
     .notNull()

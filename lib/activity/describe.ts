@@ -79,6 +79,12 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return "deleted their account";
     case "billing.plan_changed":
       return `changed the plan from ${String(meta.from ?? "?")} to ${String(meta.to ?? "?")}`;
+    case "billing.seats_corrected":
+      return `found ${String(meta.stripe ?? "?")} seats set in Stripe for ${String(meta.members ?? "?")} members, and set them back to ${String(meta.members ?? "?")}`;
+    case "billing.trial_started":
+      return `started a ${String(meta.days ?? "?")}-day free trial of ${String(meta.plan ?? "?")}`;
+    case "billing.trial_ended":
+      return meta.outcome === "converted" ? `ended the ${String(meta.plan ?? "?")} trial with a subscription` : `ended the ${String(meta.plan ?? "?")} trial: back to Free`;
     default:
       return entry.action;
   }

@@ -8,11 +8,14 @@ import { assertCan } from "@/lib/permissions/permissions";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
 import { parseOrThrow } from "@/lib/validation";
+import { PLANS } from "@/lib/plans/plans";
 import { requestKey } from "./idempotency";
 import { resolvePriceId } from "./prices";
+import { billedSeatsOf } from "./seats";
 import { checkoutSchema, type CheckoutInput } from "./schemas";
 import { requireStripe } from "./stripe";
-import { PAID_STATUSES, syncTenantBilling } from "./sync";
+import { PAID_STATUSES } from "./statuses";
+import { syncTenantBilling } from "./sync";
 
 const BILLING_DENIED = "Only owners and billing members can manage billing.";
 
@@ -31,7 +34,16 @@ async function ensureStripeCustomer(ctx: TenantContext, stripe: Stripe): Promise
   });
 }
 
-/** A Stripe Checkout page for a paid plan; returns its URL. */
+/** Stripe takes a trial end at least 48 hours ahead; a trial closer to its end is charged at once. */
+const STRIPE_MIN_TRIAL_MS = 49 * 3600_000;
+
+/** A running free trial carries on in Stripe, with the card given at Checkout charged at its end. */
+function carriedTrial(trialEndsAt: Date | null): { trial_end?: number } {
+  if (!trialEndsAt || trialEndsAt.getTime() - Date.now() < STRIPE_MIN_TRIAL_MS) return {};
+  return { trial_end: Math.floor(trialEndsAt.getTime() / 1000) };
+}
+
+/** A Stripe Checkout page for a paid plan (on a per-seat plan, one seat per member); returns its URL. */
 export async function startCheckout(ctx: TenantContext, input: CheckoutInput, appUrl: string): Promise<string> {
   assertCan(ctx, "billing.manage", BILLING_DENIED);
   const { planId, interval } = parseOrThrow(checkoutSchema, input);
@@ -45,13 +57,14 @@ export async function startCheckout(ctx: TenantContext, input: CheckoutInput, ap
   }
   const price = await resolvePriceId(stripe, planId, interval);
   const billingUrl = `${appUrl}${tenantPath(ctx.tenant.slug, "billing")}`;
+  const [tenant] = await db.select({ trialEndsAt: tenants.trialEndsAt }).from(tenants).where(eq(tenants.id, ctx.tenant.id));
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: "subscription",
     customer,
-    line_items: [{ price, quantity: 1 }],
+    line_items: [{ price, quantity: PLANS[planId].perSeat ? Math.max(await billedSeatsOf(db, ctx.tenant.id), 1) : 1 }],
     client_reference_id: ctx.tenant.id,
     metadata: { tenant_id: ctx.tenant.id },
-    subscription_data: { metadata: { tenant_id: ctx.tenant.id } },
+    subscription_data: { metadata: { tenant_id: ctx.tenant.id }, ...carriedTrial(tenant?.trialEndsAt ?? null) },
     allow_promotion_codes: true,
     success_url: `${billingUrl}?checkout={CHECKOUT_SESSION_ID}`,
     cancel_url: `${billingUrl}?checkout=canceled`,

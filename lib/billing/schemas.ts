@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BILLING_INTERVALS } from "@/lib/plans/plans";
+import { BILLING_INTERVALS, TRIAL_PLAN_IDS, type PlanId } from "@/lib/plans/plans";
 
 export const checkoutSchema = z.object({
   planId: z.enum(["pro", "business"], { error: "Choose a plan." }),
@@ -21,3 +21,8 @@ export const webhookEventSchema = z.object({
     }),
   }),
 });
+
+export const startTrialSchema = z.object({
+  planId: z.enum(TRIAL_PLAN_IDS as [PlanId, ...PlanId[]], { error: "Choose a plan that has a free trial." }),
+});
+export type StartTrialInput = z.input<typeof startTrialSchema>;

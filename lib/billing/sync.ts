@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db } from "@/db/client";
 import { ENDED_SUBSCRIPTION_STATUSES, planChanges, subscriptions, tenants } from "@/db/schema";
@@ -8,11 +8,12 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { planOf, type PlanId } from "@/lib/plans/plans";
 import type { SessionUser } from "@/lib/tenants/context";
 import { planOfPrice } from "./prices";
+import { billedSeatsOf } from "./seats";
+import { convertTrial } from "./trials";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { PAID_STATUSES } from "./statuses";
 import { requireStripe } from "./stripe";
 
-/** Statuses that keep the paid plan. past_due keeps it while Stripe retries, with a warning. */
-export const PAID_STATUSES: readonly string[] = ["active", "trialing", "past_due"];
 
 // When a customer has several subscriptions, the one that matters most.
 const STATUS_RANK = ["active", "trialing", "past_due", "unpaid", "paused", "incomplete", "incomplete_expired", "canceled"];
@@ -44,11 +45,17 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
     const item = current?.items.data[0];
     const mapped = item ? planOfPrice(item.price) : null;
 
+    const paid = Boolean(current && PAID_STATUSES.includes(current.status));
     let planId: PlanId = "free";
-    if (current && PAID_STATUSES.includes(current.status)) {
+    if (paid) {
       // A price this app does not know keeps the plan the tenant has, rather than guessing.
       planId = mapped?.planId ?? planOf(tenant.planId).id;
+    } else if (tenant.trialEndsAt) {
+      // A free trial without a subscription: its end is the trial clock's to record.
+      planId = planOf(tenant.planId).id;
     }
+    // Subscribing during a trial converts it (Stripe may carry on the trial, with a card).
+    const convertedFrom = paid && tenant.trialEndsAt ? await convertTrial(tx, tenantId) : null;
 
     const [previous] = await tx.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.tenantId, tenantId));
     const status = current?.status ?? null;
@@ -68,9 +75,20 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
         currentPeriodEnd: item?.current_period_end ? new Date(item.current_period_end * 1000) : null,
         cancelAtPeriodEnd: current.cancel_at_period_end,
         cancelAt: current.cancel_at ? new Date(current.cancel_at * 1000) : null,
+        quantity: item?.quantity ?? null,
         syncedAt: new Date(),
       };
-      await tx.insert(subscriptions).values({ tenantId, ...values }).onConflictDoUpdate({ target: subscriptions.tenantId, set: values });
+      // What the app asked for stays while the subscription does; a new one starts from its own quantity.
+      const requestedQuantity = sql`CASE WHEN ${subscriptions.stripeSubscriptionId} = ${current.id} THEN ${subscriptions.requestedQuantity} ELSE ${values.quantity} END`;
+      await tx
+        .insert(subscriptions)
+        .values({ tenantId, ...values, requestedQuantity: values.quantity })
+        .onConflictDoUpdate({ target: subscriptions.tenantId, set: { ...values, requestedQuantity } });
+      // Converge: a per-seat quantity other than the member count (changed in Stripe, or a
+      // change not yet synced) gets the seats job, which corrects it and logs outside changes.
+      if (paid && planOf(planId).perSeat && item && item.quantity !== Math.max(await billedSeatsOf(tx, tenantId), 1)) {
+        await enqueueJob("billing-sync-seats", { tenantId }, { executor: tx });
+      }
     } else {
       await tx.delete(subscriptions).where(eq(subscriptions.tenantId, tenantId));
     }
@@ -81,7 +99,8 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
       await enqueueJob("billing-cancel-subscription", { tenantId, before: new Date(Date.now() + 60_000).toISOString() }, { executor: tx });
     }
 
-    if (planId !== tenant.planId) {
+    if (planId !== tenant.planId || convertedFrom) {
+      const actor = { actor: origin.source === "user" ? origin.user : null, actorLabel: "Stripe", ip: null, tenantId };
       await tx.update(tenants).set({ planId }).where(eq(tenants.id, tenantId));
       await tx.insert(planChanges).values({
         tenantId,
@@ -90,15 +109,18 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
         source: origin.source,
         changedById: origin.source === "user" ? origin.user.id : null,
         stripeEventId: origin.source === "stripe" ? (origin.eventId ?? null) : null,
+        reason: convertedFrom ? "trial_converted" : null,
       });
-      await recordActivity(tx, {
-        tenantId,
-        actor: origin.source === "user" ? origin.user : null,
-        actorLabel: "Stripe",
-        ip: null,
-        action: "billing.plan_changed",
-        metadata: { from: planOf(tenant.planId).name, to: planOf(planId).name, status: current?.status ?? null },
-      });
+      if (convertedFrom) {
+        await recordActivity(tx, { ...actor, action: "billing.trial_ended", metadata: { plan: planOf(convertedFrom).name, outcome: "converted", to: planOf(planId).name } });
+      }
+      if (planId !== tenant.planId) {
+        await recordActivity(tx, {
+          ...actor,
+          action: "billing.plan_changed",
+          metadata: { from: planOf(tenant.planId).name, to: planOf(planId).name, status: current?.status ?? null },
+        });
+      }
     }
     return { planId, status: current?.status ?? null };
   });

@@ -6,7 +6,7 @@ import { activityLog, apiKeys, customers, invitations, memberships, tenants, web
 import type { ActivityEntry } from "@/lib/activity/events";
 import { isUsable } from "@/lib/invitations/invitations";
 import { can } from "@/lib/permissions/permissions";
-import { planOf, type LimitName, type Plan } from "@/lib/plans/plans";
+import { currentPlanOf, type LimitName, type Plan } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
 import { ONBOARDING_STEPS, type OnboardingStep } from "./steps";
 
@@ -28,6 +28,7 @@ const STEP_PERMISSION: Record<OnboardingStep, "invitations.manage" | "customers.
 
 type Row = {
   planId: string;
+  trialEndsAt: Date | null;
   dismissedAt: Date | string | null;
   members: number;
   pending: number;
@@ -50,6 +51,7 @@ export async function getDashboard(ctx: TenantContext): Promise<Dashboard> {
   const [row] = (await db
     .select({
       planId: tenants.planId,
+      trialEndsAt: tenants.trialEndsAt,
       dismissedAt: memberships.onboardingDismissedAt,
       members: sql<number>`(select count(*)::int from ${memberships} m where m.tenant_id = ${tenantId})`,
       pending: sql<number>`(select count(*)::int from ${invitations} where ${within(invitations.tenantId)} and ${isUsable})`,
@@ -69,8 +71,8 @@ export async function getDashboard(ctx: TenantContext): Promise<Dashboard> {
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, ctx.user.id)))) as Row[];
 
-  const plan = planOf(row?.planId ?? ctx.tenant.planId);
-  const r: Row = row ?? { planId: plan.id, dismissedAt: null, members: 0, pending: 0, invitedEver: false, customers: 0, apiKeys: 0, apiKeyEver: false, webhookEndpoints: 0, recent: null };
+  const plan = currentPlanOf(row ?? ctx.tenant);
+  const r: Row = row ?? { planId: plan.id, trialEndsAt: null, dismissedAt: null, members: 0, pending: 0, invitedEver: false, customers: 0, apiKeys: 0, apiKeyEver: false, webhookEndpoints: 0, recent: null };
   const done: Record<OnboardingStep, boolean> = {
     invite: r.members > 1 || r.invitedEver,
     customer: r.customers > 0,

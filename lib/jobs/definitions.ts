@@ -32,6 +32,18 @@ export const JOBS = {
     expireInSeconds: 120,
     retentionDays: 30,
   },
+  /**
+   * Sets a per-seat subscription's quantity to the member count (lib/billing/seats.ts);
+   * retried until Stripe confirms (about a day: 30 s × 2^n).
+   */
+  "billing-sync-seats": {
+    payload: z.object({ tenantId: z.string() }),
+    retryLimit: 12,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 120,
+    retentionDays: 7,
+  },
   /** Builds a data export's archive (lib/exports). */
   "export-build": {
     payload: z.object({ exportId: z.string(), appUrl: z.string() }),
@@ -58,6 +70,8 @@ export const JOBS = {
   "maintenance-cleanup": SCHEDULED,
   /** Scheduled: purges workspaces deleted more than 30 days ago. */
   "tenants-purge": SCHEDULED,
+  /** Scheduled: mails trial reminders (3 days and 1 day before the end) and ends trials that ran out (lib/billing/trials.ts). */
+  "billing-trials": SCHEDULED,
 } as const satisfies Record<JobQueueName, JobDefinition>;
 
 type JobDefinition = {
@@ -83,4 +97,5 @@ export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 export const SCHEDULED_JOBS: { name: JobName; everySeconds: number }[] = [
   { name: "maintenance-cleanup", everySeconds: 60 * 60 },
   { name: "tenants-purge", everySeconds: 60 * 60 },
+  { name: "billing-trials", everySeconds: 15 * 60 },
 ];

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
+import { queueSeatSync } from "@/lib/billing/seats";
 import type { Role } from "@/lib/permissions/roles";
 import { toMemberResource } from "@/lib/resources/member";
 import type { SessionUser } from "@/lib/tenants/context";
@@ -44,6 +45,7 @@ export async function joinTenant(
         invitation_id: route.via === "invitation" ? route.invitationId : null,
       },
     });
+    await queueSeatSync(tx, tenantId);
   }
   await tx.update(users).set({ lastTenantId: tenantId }).where(eq(users.id, user.id));
   return Boolean(joined);

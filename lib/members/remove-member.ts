@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
+import { queueSeatSync } from "@/lib/billing/seats";
 import { PermissionDeniedError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
@@ -28,6 +29,7 @@ export async function removeMember(ctx: TenantContext, input: { userId: string }
     await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, userId));
     await logActivity(ctx, tx, { action: "member.removed", target: memberTarget(member) });
     await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.removed", data: { member: toMemberResource(member), reason: "removed" } });
+    await queueSeatSync(tx, ctx.tenant.id);
   });
 }
 
@@ -39,5 +41,6 @@ export async function leaveTenant(ctx: TenantContext): Promise<void> {
     await tenantScope(ctx, tx).delete(memberships, eq(memberships.userId, me.userId));
     await logActivity(ctx, tx, { action: "member.left", target: memberTarget(me) });
     await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.removed", data: { member: toMemberResource(me), reason: "left" } });
+    await queueSeatSync(tx, ctx.tenant.id);
   });
 }

@@ -7,7 +7,7 @@ import { isUsable } from "@/lib/invitations/invitations";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
-import { LIMIT_LABELS, planOf, type LimitName } from "./plans";
+import { currentPlanOf, LIMIT_LABELS, type LimitName } from "./plans";
 
 export class LimitReachedError extends UserError {
   constructor(
@@ -73,9 +73,9 @@ export class TenantFullError extends UserError {
  * parallel joins are counted one after another.
  */
 export async function assertSeatAvailable(tx: Executor, tenantId: string): Promise<void> {
-  const [tenant] = await tx.select({ planId: tenants.planId, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)).for("update");
+  const [tenant] = await tx.select({ planId: tenants.planId, trialEndsAt: tenants.trialEndsAt, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)).for("update");
   if (!tenant) throw new Error(`No tenant ${tenantId}`);
-  const max = planOf(tenant.planId).limits.members;
+  const max = currentPlanOf(tenant).limits.members;
   if (max === null) return;
   const { members, pendingInvitations } = await seatsOfTenant(tenantId, tx);
   if (members + pendingInvitations >= max) throw new TenantFullError(tenant.name, max);
@@ -87,8 +87,8 @@ export async function assertSeatAvailable(tx: Executor, tenantId: string): Promi
  * inserts are counted one after another and cannot pass the limit together.
  */
 export async function assertWithinLimit(ctx: TenantContext, tx: Executor, limit: LimitName): Promise<void> {
-  const [tenant] = await tx.select({ planId: tenants.planId }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
-  const plan = planOf(tenant?.planId ?? "free");
+  const [tenant] = await tx.select({ planId: tenants.planId, trialEndsAt: tenants.trialEndsAt }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
+  const plan = currentPlanOf(tenant ?? { planId: "free", trialEndsAt: null });
   const max = plan.limits[limit];
   if (max === null) return;
   const counter = COUNTERS[limit];

@@ -20,10 +20,20 @@ export type Plan = {
   description: string;
   features: string[];
   limits: Limits;
-  /** Self-serve prices per interval; none for free and for contact-us plans. */
+  /** Self-serve prices per interval (per seat on a per-seat plan); none for free and for contact-us plans. */
   prices: Partial<Record<BillingInterval, PlanPrice>>;
   contactSales?: boolean;
+  /**
+   * Priced per seat: the subscription's quantity follows the member count (pending
+   * invitations are not billed until accepted), and a change is prorated as declared.
+   */
+  perSeat?: { proration: SeatProration };
+  /** Days of a free trial without a card; a workspace gets one trial, an owner one in all. */
+  trialDays?: number;
 };
+
+/** Stripe's proration_behavior for a change of seats. */
+export type SeatProration = "create_prorations" | "always_invoice" | "none";
 
 const price = (amount: number, plan: string, interval: BillingInterval): PlanPrice => ({
   amount,
@@ -48,14 +58,17 @@ export const PLANS: Record<PlanId, Plan> = {
     features: ["Up to 10 members", "10,000 customers", "5 API keys", "5 webhook endpoints", "Email support"],
     limits: { members: 10, customers: 10_000, apiKeys: 5, webhookEndpoints: 5 },
     prices: { month: price(2900, "pro", "month"), year: price(29000, "pro", "year") },
+    trialDays: 14,
   },
   business: {
     id: "business",
     name: "Business",
-    description: "For larger teams and heavier use.",
-    features: ["Up to 50 members", "1,000,000 customers", "25 API keys", "25 webhook endpoints", "Priority support"],
+    description: "For larger teams, priced per member.",
+    features: ["Up to 50 members, billed per member", "1,000,000 customers", "25 API keys", "25 webhook endpoints", "Priority support"],
     limits: { members: 50, customers: 1_000_000, apiKeys: 25, webhookEndpoints: 25 },
-    prices: { month: price(9900, "business", "month"), year: price(99000, "business", "year") },
+    prices: { month: price(1500, "business", "month"), year: price(15000, "business", "year") },
+    perSeat: { proration: "create_prorations" },
+    trialDays: 14,
   },
   enterprise: {
     id: "enterprise",
@@ -78,6 +91,17 @@ export function isPlanId(value: unknown): value is PlanId {
 export function planOf(planId: string): Plan {
   return isPlanId(planId) ? PLANS[planId] : PLANS[DEFAULT_PLAN];
 }
+
+/**
+ * The plan a tenant is on now: a trial past its end counts as Free at once, before the
+ * trial clock (lib/billing/trials.ts) records the expiry, which on Vercel may run daily.
+ */
+export function currentPlanOf(tenant: { planId: string; trialEndsAt: Date | null }, now = new Date()): Plan {
+  return tenant.trialEndsAt && tenant.trialEndsAt <= now ? PLANS[DEFAULT_PLAN] : planOf(tenant.planId);
+}
+
+/** Plans a workspace can try for free. */
+export const TRIAL_PLAN_IDS = PLAN_IDS.filter((id) => PLANS[id].trialDays);
 
 export const LIMIT_LABELS: Record<LimitName, { one: string; many: string }> = {
   members: { one: "member", many: "members" },

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { activityLog, apiKeys, dataExports, memberships, tenants, users, verificationTokens } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
+import { queueSeatSync } from "@/lib/billing/seats";
 import { sendEmail } from "@/lib/email/send-email";
 import { accountDeletedEmail } from "@/lib/email/templates/account-deleted";
 import { NotFoundError, UserError } from "@/lib/errors";
@@ -97,6 +98,7 @@ export async function deleteAccount(user: SessionUser, input: DeleteAccountInput
         type: "member.removed",
         data: { member: toMemberResource({ userId: user.id, name: null, email: null, role: tenant.role, joinedAt: tenant.joinedAt }), reason: "account_deleted" },
       });
+      await queueSeatSync(tx, tenant.id);
     }
     await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.createdById, user.id), isNull(apiKeys.revokedAt)));
     // What they did stays; who did it, and from which address, does not.

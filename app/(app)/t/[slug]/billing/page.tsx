@@ -9,7 +9,7 @@ import { completeCheckout } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { PlanUsage } from "@/components/plans/usage-meters";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
-import { PAID_STATUSES } from "@/lib/billing/sync";
+import { PAID_STATUSES } from "@/lib/billing/statuses";
 import { SALES_EMAIL } from "@/lib/config/app";
 import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/format/viewer";
