@@ -9,7 +9,7 @@ import { trialEndedEmail, trialEndingEmail } from "@/lib/email/templates/trial";
 import { PermissionDeniedError, UserError } from "@/lib/errors";
 import { assertCan, ROLE_PERMISSIONS } from "@/lib/permissions/permissions";
 import { ROLES } from "@/lib/permissions/roles";
-import { DEFAULT_PLAN, PLANS, planOf, type PlanId } from "@/lib/plans/plans";
+import { currentPlanOf, DEFAULT_PLAN, PLANS, planOf, type Plan, type PlanId } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPath } from "@/lib/tenants/paths";
 import { parseOrThrow } from "@/lib/validation";
@@ -24,17 +24,15 @@ const BILLING_MANAGERS = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(
 
 export type Trial = typeof trials.$inferSelect;
 
-/** Why this workspace cannot start a trial, or null when it can. One statement. */
-export async function trialRefusal(ctx: TenantContext, executor: Executor = db): Promise<string | null> {
-  if (ctx.role !== "owner") return "Only an owner can start a free trial.";
-  const rows = await executor
-    .select({ tenantId: trials.tenantId, tenantName: tenants.name })
-    .from(trials)
-    .leftJoin(tenants, eq(tenants.id, trials.tenantId))
-    .where(or(eq(trials.tenantId, ctx.tenant.id), eq(trials.startedById, ctx.user.id)));
+/**
+ * Why the viewer cannot start a trial here, or null when they can: from the trials of
+ * this workspace and of the viewer as owner (one statement, shared with the billing page).
+ */
+export function trialRefusalOf(ctx: TenantContext, rows: Pick<Trial, "tenantId" | "startedById">[], plan: Pick<Plan, "id">): string | null {
   if (rows.some((r) => r.tenantId === ctx.tenant.id)) return "This workspace has had its free trial. Choose a plan to continue.";
-  const elsewhere = rows[0];
-  if (elsewhere) return `You have used your free trial, with ${elsewhere.tenantName ?? "another workspace"}: each owner gets one. Choose a plan to continue.`;
+  if (plan.id !== DEFAULT_PLAN) return "Free trials are for workspaces on the Free plan.";
+  if (ctx.role !== "owner") return "Only an owner can start a free trial.";
+  if (rows.some((r) => r.startedById === ctx.user.id)) return "You have used your free trial with another workspace: each owner gets one. Choose a plan to continue.";
   return null;
 }
 
@@ -51,8 +49,8 @@ export async function startTrial(ctx: TenantContext, input: StartTrialInput): Pr
   return db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
     if (!tenant) throw new UserError("This workspace no longer exists.");
-    if (tenant.planId !== DEFAULT_PLAN || tenant.trialEndsAt) throw new UserError(`This workspace is already on the ${planOf(tenant.planId).name} plan.`);
-    const refusal = await trialRefusal(ctx, tx);
+    const rows = await tx.select().from(trials).where(or(eq(trials.tenantId, tenant.id), eq(trials.startedById, ctx.user.id)));
+    const refusal = trialRefusalOf(ctx, rows, currentPlanOf(tenant));
     if (refusal) throw new UserError(refusal);
 
     const endsAt = new Date(Date.now() + plan.trialDays! * DAY_MS);

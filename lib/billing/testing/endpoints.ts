@@ -2,11 +2,12 @@
 // SDK's own *Params type. A parameter not listed is refused as Stripe refuses one it
 // does not know; add it here (tsc checks it is real) when the app starts sending it.
 import type Stripe from "stripe";
-import { invalidParameter, noSuchObject, type Reply } from "./errors";
-import { list } from "./objects";
+import { invalidParameter, missingParameter, noSuchObject, noUpcomingInvoice, type Reply } from "./errors";
+import { list, previewInvoice, subscriptionItem } from "./objects";
 import { decodeParams, EXPAND, type FormTree, type ParamsSpec } from "./params";
 
 type Method = "GET" | "POST" | "DELETE";
+export type QuantityUpdate = { subscription: string; item: string; quantity: number; proration_behavior?: Stripe.SubscriptionItemUpdateParams.ProrationBehavior };
 /** What the endpoints need of the fake's state (FakeStripe implements it). */
 export interface FakeStripeState {
   readonly customers: Map<string, Stripe.Customer>;
@@ -21,6 +22,9 @@ export interface FakeStripeState {
     subscriptionId: string,
     change: { status?: Stripe.Subscription.Status; cancel_at_period_end?: boolean; price?: Stripe.Price },
   ): Stripe.Subscription;
+  subscriptionItem(itemId: string): { subscription: Stripe.Subscription; item: Stripe.SubscriptionItem } | undefined;
+  updateSubscriptionItem(itemId: string, params: Stripe.SubscriptionItemUpdateParams): Reply;
+  setQuantity(subscriptionId: string, quantity: number): Stripe.Subscription;
 }
 
 export type Endpoint = { method: Method; path: RegExp; handle: (fake: FakeStripeState, tree: FormTree, id: string) => Reply };
@@ -57,6 +61,56 @@ function page<T extends { id: string }>(all: T[], params: Stripe.PaginationParam
   return ok({ ...list(data, url), has_more: start + limit < all.length });
 }
 
+const ENDED = ["canceled", "incomplete_expired"];
+
+/**
+ * invoices/create_preview for an existing subscription (or the customer's latest live
+ * one): its next invoice, with subscription_details.items overriding an item's quantity
+ * or price, or adding an item. A simplification: no prorations are invented, so a
+ * changed quantity is priced in full for the next period, whatever proration_behavior.
+ */
+function preview(fake: FakeStripeState, params: Stripe.InvoiceCreatePreviewParams): Reply {
+  if (!params.customer && !params.subscription) return missingParameter("customer");
+  if (params.customer && !fake.customers.has(params.customer)) return noSuchObject("customer", params.customer, "customer", 400);
+  if (params.subscription_details && !params.subscription) {
+    // Stripe would preview a new subscription; the app never asks for that.
+    return invalidParameter("subscription", "The fake previews only an existing subscription: pass `subscription` with `subscription_details`.");
+  }
+  let subscription: Stripe.Subscription | undefined;
+  if (params.subscription) {
+    subscription = fake.subscriptions.get(params.subscription);
+    if (!subscription) return noSuchObject("subscription", params.subscription, "subscription", 400);
+    if (params.customer && subscription.customer !== params.customer) {
+      return invalidParameter("subscription", `The subscription '${subscription.id}' does not belong to the customer '${params.customer}'.`);
+    }
+  } else {
+    subscription = [...fake.subscriptions.values()].filter((s) => s.customer === params.customer && !ENDED.includes(s.status)).sort((a, b) => b.created - a.created)[0];
+  }
+  // A subscription that ends, now or at the period's end, bills nothing more.
+  if (!subscription || ENDED.includes(subscription.status) || subscription.cancel_at_period_end) {
+    return noUpcomingInvoice(params.customer ?? (subscription?.customer as string));
+  }
+
+  const items = subscription.items.data.map((item) => ({ item, price: item.price, quantity: item.quantity ?? 1 }));
+  for (const [i, change] of (params.subscription_details?.items ?? []).entries()) {
+    const at = `subscription_details[items][${i}]`;
+    const price = change.price === undefined ? undefined : fake.prices.find((p) => p.id === change.price);
+    if (change.price !== undefined && !price) return noSuchObject("price", change.price, `${at}[price]`, 400);
+    if (change.quantity !== undefined && change.quantity < 0) return invalidParameter(`${at}[quantity]`, "This value must be greater than or equal to 0.");
+    if (change.id === undefined) {
+      if (!price) return missingParameter(`${at}[price]`);
+      const start = subscription.items.data[0]!.current_period_start;
+      items.push({ item: subscriptionItem(subscription.id, price, start), price, quantity: change.quantity ?? 1 });
+      continue;
+    }
+    const existing = items.find((e) => e.item.id === change.id);
+    if (!existing) return noSuchObject("subscription_item", change.id, `${at}[id]`, 400);
+    // Like Stripe, a new price without a quantity is one of it.
+    Object.assign(existing, { price: price ?? existing.price, quantity: change.quantity ?? (price ? 1 : existing.quantity) });
+  }
+  return ok(previewInvoice(subscription, items));
+}
+
 const PAGING = { limit: "integer", starting_after: "string", ending_before: "string", expand: EXPAND } as const;
 const SUBSCRIPTION_STATUSES = ["active", "all", "canceled", "ended", "incomplete", "incomplete_expired", "past_due", "paused", "trialing", "unpaid"] as const;
 
@@ -87,7 +141,7 @@ export const ENDPOINTS: Endpoint[] = [
       line_items: { list: { fields: { price: "string", quantity: "integer" } } },
       client_reference_id: "string",
       metadata: "metadata",
-      subscription_data: { fields: { metadata: "metadata" } },
+      subscription_data: { fields: { metadata: "metadata", trial_end: "integer" } },
       allow_promotion_codes: "boolean",
       success_url: "string",
       cancel_url: "string",
@@ -129,6 +183,32 @@ export const ENDPOINTS: Endpoint[] = [
     if (!fake.subscriptions.has(id)) return noSuchObject("subscription", id, "id", 404);
     return ok(fake.updateSubscription(id, params.cancel_at_period_end === undefined ? {} : { cancel_at_period_end: params.cancel_at_period_end }));
   }),
+  endpoint<Stripe.SubscriptionItemRetrieveParams>("GET", /^\/v1\/subscription_items\/([^/]+)$/, { expand: EXPAND }, (fake, _, id) => {
+    const found = fake.subscriptionItem(id);
+    return found ? ok(found.item) : noSuchObject("subscription_item", id, "id", 404);
+  }),
+  endpoint<Stripe.SubscriptionItemUpdateParams>(
+    "POST",
+    /^\/v1\/subscription_items\/([^/]+)$/,
+    { quantity: "integer", proration_behavior: { enum: ["always_invoice", "create_prorations", "none"] }, expand: EXPAND },
+    (fake, params, id) => fake.updateSubscriptionItem(id, params),
+  ),
+  endpoint<Stripe.InvoiceCreatePreviewParams>(
+    "POST",
+    /^\/v1\/invoices\/create_preview$/,
+    {
+      customer: "string",
+      subscription: "string",
+      subscription_details: {
+        fields: {
+          items: { list: { fields: { id: "string", price: "string", quantity: "integer" } } },
+          proration_behavior: { enum: ["always_invoice", "create_prorations", "none"] },
+        },
+      },
+      expand: EXPAND,
+    },
+    preview,
+  ),
   endpoint<Stripe.SubscriptionCancelParams>("DELETE", /^\/v1\/subscriptions\/([^/]+)$/, { expand: EXPAND }, (fake, _, id) => {
     if (!fake.subscriptions.has(id)) return noSuchObject("subscription", id, "id", 404);
     return ok(fake.updateSubscription(id, { status: "canceled" }));

@@ -38,3 +38,7 @@ export const unrecognizedUrl = (method: string, path: string) =>
   stripeError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.` });
 
 export const invalidApiKey = () => stripeError(401, { type: "invalid_request_error", message: "Invalid API Key provided" });
+
+/** invoices/create_preview when nothing more will be billed. */
+export const noUpcomingInvoice = (customer: string) =>
+  stripeError(404, { type: "invalid_request_error", code: "invoice_upcoming_none", message: `No upcoming invoices for customer: ${customer}` });

@@ -1,5 +1,6 @@
 // A small local fake of the part of Stripe's API this app calls (customers, prices,
-// checkout sessions, billing portal sessions, subscriptions), plus bare Checkout and
+// checkout sessions, billing portal sessions, subscriptions and their items, invoice
+// previews), plus bare Checkout and
 // Portal pages a browser can click through. Webhooks it sends are signed with the
 // Stripe SDK's own generateTestHeaderString. For tests and local demos only: point
 // the app at it with STRIPE_API_BASE. Stripe itself is unreachable from our machines.
@@ -10,18 +11,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { ENDPOINTS, type FakeStripeState } from "./endpoints";
+import { BILLING_INTERVALS, PLAN_IDS, PLANS } from "../../plans/plans";
+import { ENDPOINTS, type FakeStripeState, type QuantityUpdate } from "./endpoints";
 import { idempotencyMismatch, idempotencyOtherEndpoint, invalidApiKey, invalidParameter, noSuchObject, stripeError, unrecognizedUrl, type Reply } from "./errors";
 import * as make from "./objects";
 import { checkoutPage, portalPage } from "./pages";
 import { parseFormOrError, type FormTree } from "./params";
 
-const PRICES: Stripe.Price[] = [
-  make.price("pro_monthly", 2900, "month"),
-  make.price("pro_yearly", 29000, "year"),
-  make.price("business_monthly", 9900, "month"),
-  make.price("business_yearly", 99000, "year"),
-];
+/** The plans' own prices, so the fake cannot drift from what the app charges. */
+const PRICES: Stripe.Price[] = PLAN_IDS.flatMap((id) =>
+  BILLING_INTERVALS.flatMap((interval) => {
+    const p = PLANS[id].prices[interval];
+    return p ? [make.price(p.lookupKey, p.amount, interval, p.currency)] : [];
+  }),
+);
+/** Stripe's floor for a Checkout trial. */
+const MIN_TRIAL_SECONDS = 48 * 3600;
 
 export type FakeStripeOptions = { port?: number; webhookUrl?: string; webhookSecret?: string };
 type Stored = { endpoint: string; params: string; reply: Reply };
@@ -42,8 +47,10 @@ export class FakeStripe implements FakeStripeState {
   /** Every event the fake produced, delivered or not. */
   readonly events: Stripe.Event[] = [];
   readonly requests: { method: string; path: string; idempotencyKey?: string }[] = [];
+  /** Every quantity change asked for through the API (not those made with setQuantity), with its proration. */
+  readonly quantityUpdates: QuantityUpdate[] = [];
   private readonly lineItems = new Map<string, Stripe.LineItem[]>();
-  private readonly subscriptionMetadata = new Map<string, Stripe.Metadata>();
+  private readonly subscriptionData = new Map<string, { metadata: Stripe.Metadata; trialEnd?: number }>();
   private readonly idempotent = new Map<string, Stored>();
   private failures = 0;
   private readonly signer = new Stripe("sk_test_fake_signer");
@@ -100,10 +107,18 @@ export class FakeStripe implements FakeStripeState {
     if (params.mode === "subscription" && !items.some((i) => i.price?.recurring)) {
       return invalidParameter("line_items", "You must provide at least one recurring price in `subscription` mode when using prices.");
     }
+    const trialEnd = params.subscription_data?.trial_end;
+    if (trialEnd !== undefined && trialEnd < make.now() + MIN_TRIAL_SECONDS) {
+      return invalidParameter("subscription_data[trial_end]", "The `trial_end` date has to be at least 2 days in the future.");
+    }
     const session = make.checkoutSession(params, (id) => `${this.url}/checkout/${id}`);
+    // What is due today: nothing during a trial.
+    const due = trialEnd === undefined ? items.reduce((sum, i) => sum + i.amount_total, 0) : 0;
+    Object.assign(session, { amount_subtotal: due, amount_total: due });
     this.sessions.set(session.id, session);
     this.lineItems.set(session.id, items);
-    this.subscriptionMetadata.set(session.id, Object.fromEntries(Object.entries(params.subscription_data?.metadata ?? {}).map(([k, v]) => [k, String(v)])));
+    const metadata = Object.fromEntries(Object.entries(params.subscription_data?.metadata ?? {}).map(([k, v]) => [k, String(v)]));
+    this.subscriptionData.set(session.id, { metadata, trialEnd });
     return { status: 200, body: session };
   }
 
@@ -114,9 +129,15 @@ export class FakeStripe implements FakeStripeState {
     return { status: 200, body: portal };
   }
 
-  createSubscription(customer: string, price: Stripe.Price, status: Stripe.Subscription.Status = "active", metadata: Stripe.Metadata = {}): Stripe.Subscription {
+  createSubscription(
+    customer: string,
+    price: Stripe.Price,
+    status: Stripe.Subscription.Status = "active",
+    metadata: Stripe.Metadata = {},
+    options: make.SubscriptionOptions = {},
+  ): Stripe.Subscription {
     // Strictly increasing creation times, like Stripe's order.
-    const subscription = make.subscription(customer, price, status, make.now() + this.subscriptions.size, metadata);
+    const subscription = make.subscription(customer, price, status, make.now() + this.subscriptions.size, metadata, options);
     this.subscriptions.set(subscription.id, subscription);
     this.emit(make.event("customer.subscription.created", subscription));
     return subscription;
@@ -141,12 +162,50 @@ export class FakeStripe implements FakeStripeState {
     return subscription;
   }
 
+  /** A subscription item and the subscription it belongs to. */
+  subscriptionItem(itemId: string): { subscription: Stripe.Subscription; item: Stripe.SubscriptionItem } | undefined {
+    for (const subscription of this.subscriptions.values()) {
+      const item = subscription.items.data.find((i) => i.id === itemId);
+      if (item) return { subscription, item };
+    }
+    return undefined;
+  }
+
+  updateSubscriptionItem(itemId: string, params: Stripe.SubscriptionItemUpdateParams): Reply {
+    const found = this.subscriptionItem(itemId);
+    if (!found) return noSuchObject("subscription_item", itemId, "id", 404);
+    if (found.subscription.status === "canceled") {
+      return invalidParameter("id", "A canceled subscription can only update its cancellation_details and metadata.");
+    }
+    if (params.quantity !== undefined) {
+      if (params.quantity < 0) return invalidParameter("quantity", "This value must be greater than or equal to 0.");
+      this.quantityUpdates.push({ subscription: found.subscription.id, item: itemId, quantity: params.quantity, proration_behavior: params.proration_behavior });
+      this.changeQuantity(found.subscription, found.item, params.quantity);
+    }
+    return { status: 200, body: found.item };
+  }
+
+  /** A change of seats made in Stripe's dashboard or the portal, not through the API. */
+  setQuantity(subscriptionId: string, quantity: number): Stripe.Subscription {
+    const subscription = this.subscriptions.get(subscriptionId);
+    if (!subscription) throw new Error(`no fake subscription ${subscriptionId}`);
+    this.changeQuantity(subscription, subscription.items.data[0]!, quantity);
+    return subscription;
+  }
+
+  private changeQuantity(subscription: Stripe.Subscription, item: Stripe.SubscriptionItem, quantity: number) {
+    item.quantity = quantity;
+    this.emit(make.event("customer.subscription.updated", subscription));
+  }
+
   completeCheckout(sessionId: string): Stripe.Subscription {
     const session = this.sessions.get(sessionId);
     if (!session) throw new Error(`no fake checkout session ${sessionId}`);
-    const price = this.lineItemsOf(sessionId)[0]!.price!;
-    const subscription = this.createSubscription(session.customer as string, price, "active", this.subscriptionMetadata.get(sessionId));
-    Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id, amount_subtotal: price.unit_amount, amount_total: price.unit_amount });
+    const line = this.lineItemsOf(sessionId)[0]!;
+    const { metadata, trialEnd } = this.subscriptionData.get(sessionId) ?? { metadata: {} };
+    const status = trialEnd === undefined ? "active" : "trialing";
+    const subscription = this.createSubscription(session.customer as string, line.price!, status, metadata, { quantity: line.quantity ?? 1, trialEnd });
+    Object.assign(session, { status: "complete", payment_status: trialEnd === undefined ? "paid" : "no_payment_required", subscription: subscription.id });
     this.emit(make.event("checkout.session.completed", session));
     this.invoice(subscription, "paid");
     return subscription;
@@ -226,7 +285,7 @@ export class FakeStripe implements FakeStripeState {
       const session = this.sessions.get(m[1]!);
       const price = session && this.lineItemsOf(session.id)[0]?.price;
       if (!session || !price) return this.send(res, noSuchObject("checkout.session", m[1]!, "session", 404));
-      return this.html(res, checkoutPage(session, price));
+      return this.html(res, checkoutPage(session, this.lineItemsOf(session.id)[0]!, this.subscriptionData.get(session.id)?.trialEnd));
     }
     if ((m = /^\/checkout\/([^/]+)\/pay$/.exec(path)) && req.method === "POST") {
       const session = this.sessions.get(m[1]!);
@@ -247,6 +306,16 @@ export class FakeStripe implements FakeStripeState {
       if (m[2] === "cancel") this.updateSubscription(subscription.id, { status: "canceled" });
       if (m[2] === "switch") this.updateSubscription(subscription.id, { price: this.price("business_monthly") });
       if (m[2] === "fail") this.updateSubscription(subscription.id, { status: "past_due" });
+      await this.flushWebhooks();
+      return this.redirect(res, `/portal/${m[1]}`);
+    }
+    if ((m = /^\/portal\/([^/]+)\/seats$/.exec(path)) && req.method === "POST") {
+      const portal = this.portals.get(m[1]!);
+      const subscription = portal && this.latestSubscriptionOf(portal.customer);
+      if (!subscription) return this.send(res, noSuchObject("subscription", m[1]!, "session", 404));
+      const quantity = Number(new URLSearchParams(body).get("quantity"));
+      if (!Number.isInteger(quantity) || quantity < 1) return this.send(res, invalidParameter("quantity", "Enter a whole number of seats, at least 1."));
+      this.setQuantity(subscription.id, quantity);
       await this.flushWebhooks();
       return this.redirect(res, `/portal/${m[1]}`);
     }
@@ -280,7 +349,9 @@ export class FakeStripe implements FakeStripeState {
     }
     const reply = found.endpoint.handle(this, parsed.tree, found.match![1] ?? "");
     // Like Stripe, a request refused before the endpoint ran (bad parameters) saves nothing.
-    if (keyed && !reply.refused) this.idempotent.set(keyed, { endpoint: name, params, reply });
+    // A replay answers what the first request did, not the object as it is now.
+    const snapshot = { ...reply, body: JSON.parse(JSON.stringify(reply.body)) as unknown };
+    if (keyed && !reply.refused) this.idempotent.set(keyed, { endpoint: name, params, reply: snapshot });
     return reply;
   }
 }

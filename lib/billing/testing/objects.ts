@@ -11,14 +11,14 @@ export function list<T>(data: T[], url: string): Stripe.ApiList<T> {
   return { object: "list", data, has_more: false, url } satisfies Stripe.ApiList<T>;
 }
 
-export function price(lookupKey: string, amount: number, interval: "month" | "year"): Stripe.Price {
+export function price(lookupKey: string, amount: number, interval: "month" | "year", currency = "usd"): Stripe.Price {
   return {
     id: `price_${lookupKey}`,
     object: "price",
     active: true,
     billing_scheme: "per_unit",
     created: now(),
-    currency: "usd",
+    currency,
     custom_unit_amount: null,
     livemode: false,
     lookup_key: lookupKey,
@@ -182,26 +182,39 @@ export function portalSession(params: Stripe.BillingPortal.SessionCreateParams, 
   } satisfies Stripe.BillingPortal.Session;
 }
 
-export function subscriptionItem(subscription: string, p: Stripe.Price, start: number): Stripe.SubscriptionItem {
+/** When a period of the price that starts at `start` ends (the fake's months are 30 days). */
+export const periodEnd = (start: number, p: Stripe.Price) => start + (p.recurring?.interval === "year" ? 365 : 30) * 86400;
+
+export function subscriptionItem(subscription: string, p: Stripe.Price, start: number, quantity = 1, end = periodEnd(start, p)): Stripe.SubscriptionItem {
   return {
     id: stripeId("si"),
     object: "subscription_item",
     billing_thresholds: null,
     created: start,
-    current_period_end: start + (p.recurring?.interval === "year" ? 365 : 30) * 86400,
+    current_period_end: end,
     current_period_start: start,
     current_trial: null,
     discounts: [],
     metadata: {},
     plan: planOf(p),
     price: p,
-    quantity: 1,
+    quantity,
     subscription,
     tax_rates: [],
   } satisfies Stripe.SubscriptionItem;
 }
 
-export function subscription(customerId: string, p: Stripe.Price, status: Stripe.Subscription.Status, created: number, metadata: Stripe.Metadata): Stripe.Subscription {
+/** A trial runs from creation to `trialEnd`, which is also the end of the items' first period. */
+export type SubscriptionOptions = { quantity?: number; trialEnd?: number };
+
+export function subscription(
+  customerId: string,
+  p: Stripe.Price,
+  status: Stripe.Subscription.Status,
+  created: number,
+  metadata: Stripe.Metadata,
+  { quantity = 1, trialEnd }: SubscriptionOptions = {},
+): Stripe.Subscription {
   const id = stripeId("sub");
   return {
     id,
@@ -230,7 +243,7 @@ export function subscription(customerId: string, p: Stripe.Price, status: Stripe
     discounts: [],
     ended_at: null,
     invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: "self" } },
-    items: list([subscriptionItem(id, p, created)], `/v1/subscription_items?subscription=${id}`),
+    items: list([subscriptionItem(id, p, created, quantity, trialEnd)], `/v1/subscription_items?subscription=${id}`),
     latest_invoice: null,
     livemode: false,
     managed_payments: null,
@@ -247,19 +260,63 @@ export function subscription(customerId: string, p: Stripe.Price, status: Stripe
     status,
     test_clock: null,
     transfer_data: null,
-    trial_end: null,
-    trial_settings: null,
-    trial_start: null,
+    trial_end: trialEnd ?? null,
+    trial_settings: trialEnd ? { end_behavior: { billing_cycle_anchor: null, missing_payment_method: "create_invoice" } } : null,
+    trial_start: trialEnd ? created : null,
   } satisfies Stripe.Subscription;
 }
 
-/** An invoice of a subscription: since the basil API versions it names it under parent.subscription_details. */
-export function invoice(sub: Stripe.Subscription, status: "paid" | "open"): Stripe.Invoice {
-  const item = sub.items.data[0]!;
-  const amount = item.price.unit_amount ?? 0;
-  const paid = status === "paid";
+/** One line of an invoice: an item's price times its quantity over a service period. */
+export type Charge = { item: Stripe.SubscriptionItem; price: Stripe.Price; quantity: number; amount: number; period: Stripe.InvoiceLineItem.Period };
+
+export function invoiceLine(invoiceId: string, sub: Stripe.Subscription, { item, price: p, quantity, amount, period }: Charge): Stripe.InvoiceLineItem {
   return {
-    id: stripeId("in"),
+    id: stripeId("il"),
+    object: "line_item",
+    amount,
+    currency: p.currency,
+    description: `${quantity} × ${p.lookup_key ?? p.id}`,
+    discount_amounts: [],
+    discountable: true,
+    discounts: [],
+    invoice: invoiceId,
+    livemode: false,
+    metadata: {},
+    parent: {
+      type: "subscription_item_details",
+      invoice_item_details: null,
+      subscription_item_details: { invoice_item: null, proration: false, proration_details: { credited_items: null }, subscription: sub.id, subscription_item: item.id },
+    },
+    period,
+    pretax_credit_amounts: [],
+    pricing: { type: "price_details", price_details: { price: p.id, product: p.product as string }, unit_amount_decimal: p.unit_amount_decimal },
+    quantity,
+    quantity_decimal: Stripe.Decimal.from(quantity),
+    subscription: sub.id,
+    subtotal: amount,
+    taxes: [],
+  } satisfies Stripe.InvoiceLineItem;
+}
+
+type InvoiceState = {
+  id: string;
+  status: "paid" | "open" | "draft";
+  billing_reason: Stripe.Invoice.BillingReason;
+  created: number;
+  period_start: number;
+  period_end: number;
+  next_payment_attempt: number | null;
+  charges: Charge[];
+};
+
+/** An invoice of a subscription: since the basil API versions it names it under parent.subscription_details. */
+function subscriptionInvoice(sub: Stripe.Subscription, state: InvoiceState): Stripe.Invoice {
+  const { id, status, created } = state;
+  const amount = state.charges.reduce((sum, c) => sum + c.amount, 0);
+  const paid = status === "paid";
+  const draft = status === "draft";
+  return {
+    id,
     object: "invoice",
     account_country: "US",
     account_name: "Fake Stripe",
@@ -270,13 +327,13 @@ export function invoice(sub: Stripe.Subscription, status: "paid" | "open"): Stri
     amount_remaining: paid ? 0 : amount,
     amount_shipping: 0,
     application: null,
-    attempt_count: 1,
-    attempted: true,
+    attempt_count: draft ? 0 : 1,
+    attempted: !draft,
     automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
     automatically_finalizes_at: null,
-    billing_reason: "subscription_cycle",
+    billing_reason: state.billing_reason,
     collection_method: "charge_automatically",
-    created: now(),
+    created,
     currency: sub.currency,
     custom_fields: null,
     customer: sub.customer,
@@ -293,23 +350,26 @@ export function invoice(sub: Stripe.Subscription, status: "paid" | "open"): Stri
     description: null,
     discounts: [],
     due_date: null,
-    effective_at: now(),
+    effective_at: draft ? null : created,
     ending_balance: 0,
     footer: null,
     from_invoice: null,
     issuer: { type: "self" },
     last_finalization_error: null,
     latest_revision: null,
-    lines: list([], "/v1/invoices/lines"),
+    lines: list(
+      state.charges.map((c) => invoiceLine(id, sub, c)),
+      `/v1/invoices/${id}/lines`,
+    ),
     livemode: false,
     metadata: {},
-    next_payment_attempt: paid ? null : now() + 3 * 86400,
+    next_payment_attempt: state.next_payment_attempt,
     number: null,
     on_behalf_of: null,
     parent: { type: "subscription_details", quote_details: null, subscription_details: { metadata: sub.metadata, subscription: sub.id } },
     payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
-    period_end: item.current_period_end,
-    period_start: item.current_period_start,
+    period_end: state.period_end,
+    period_start: state.period_start,
     post_payment_credit_notes_amount: 0,
     pre_payment_credit_notes_amount: 0,
     receipt_number: null,
@@ -319,7 +379,7 @@ export function invoice(sub: Stripe.Subscription, status: "paid" | "open"): Stri
     starting_balance: 0,
     statement_descriptor: null,
     status,
-    status_transitions: { finalized_at: now(), marked_uncollectible_at: null, paid_at: paid ? now() : null, voided_at: null },
+    status_transitions: { finalized_at: draft ? null : created, marked_uncollectible_at: null, paid_at: paid ? created : null, voided_at: null },
     subtotal: amount,
     subtotal_excluding_tax: amount,
     test_clock: null,
@@ -330,6 +390,50 @@ export function invoice(sub: Stripe.Subscription, status: "paid" | "open"): Stri
     total_taxes: [],
     webhooks_delivered_at: null,
   } satisfies Stripe.Invoice;
+}
+
+/** The items' current periods billed: the first invoice ($0 for a trial) when paid, a failed renewal when open. */
+export function invoice(sub: Stripe.Subscription, status: "paid" | "open"): Stripe.Invoice {
+  const trial = sub.status === "trialing";
+  const charges = sub.items.data.map((item) => ({
+    item,
+    price: item.price,
+    quantity: item.quantity ?? 1,
+    amount: trial ? 0 : (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
+    period: { start: item.current_period_start, end: item.current_period_end },
+  }));
+  const item = sub.items.data[0]!;
+  return subscriptionInvoice(sub, {
+    id: stripeId("in"),
+    status,
+    billing_reason: status === "paid" ? "subscription_create" : "subscription_cycle",
+    created: now(),
+    period_start: item.current_period_start,
+    period_end: item.current_period_end,
+    next_payment_attempt: status === "paid" ? null : now() + 3 * 86400,
+    charges,
+  });
+}
+
+/**
+ * The draft of the subscription's next invoice, as invoices/create_preview answers: made
+ * at the end of the current period (the trial's end while trialing), for the full price of
+ * each item over the next period. Like Stripe's, its period_start/period_end look back on
+ * the period that closes; the service period billed is on each line.
+ */
+export function previewInvoice(sub: Stripe.Subscription, items: { item: Stripe.SubscriptionItem; price: Stripe.Price; quantity: number }[]): Stripe.Invoice {
+  const current = sub.items.data[0]!;
+  const next = current.current_period_end;
+  return subscriptionInvoice(sub, {
+    id: stripeId("upcoming_in"),
+    status: "draft",
+    billing_reason: "upcoming",
+    created: next,
+    period_start: current.current_period_start,
+    period_end: next,
+    next_payment_attempt: next,
+    charges: items.map(({ item, price: p, quantity }) => ({ item, price: p, quantity, amount: (p.unit_amount ?? 0) * quantity, period: { start: next, end: periodEnd(next, p) } })),
+  });
 }
 
 type EventOf<T extends Stripe.Event.Type> = Extract<Stripe.Event, { type: T }>;
