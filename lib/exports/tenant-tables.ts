@@ -37,7 +37,7 @@ export function tenantExportTables(tenantId: string): ExportTable[] {
       rows: () =>
         once(() =>
           db
-            .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, planId: tenants.planId, createdAt: tenants.createdAt, subscriptionStatus: subscriptions.status, subscriptionInterval: subscriptions.interval, currentPeriodEnd: subscriptions.currentPeriodEnd })
+            .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, planId: tenants.planId, trialEndsAt: tenants.trialEndsAt, createdAt: tenants.createdAt, subscriptionStatus: subscriptions.status, seatsPaid: subscriptions.quantity, subscriptionInterval: subscriptions.interval, currentPeriodEnd: subscriptions.currentPeriodEnd })
             .from(tenants)
             .leftJoin(subscriptions, eq(subscriptions.tenantId, tenants.id))
             .where(eq(tenants.id, tenantId)),
@@ -51,6 +51,6 @@ export function tenantExportTables(tenantId: string): ExportTable[] {
     keyed("api_keys", apiKeys, { id: apiKeys.id, name: apiKeys.name, display: apiKeys.display, scopes: apiKeys.scopes, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt }, "id", tenantId),
     keyed("webhook_endpoints", webhookEndpoints, { id: webhookEndpoints.id, url: webhookEndpoints.url, description: webhookEndpoints.description, eventTypes: webhookEndpoints.eventTypes, createdAt: webhookEndpoints.createdAt, disabledAt: webhookEndpoints.disabledAt }, "id", tenantId),
     keyed("activity", activityLog, { id: activityLog.id, createdAt: activityLog.createdAt, actor: activityLog.actorLabel, action: activityLog.action, targetType: activityLog.targetType, targetId: activityLog.targetId, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip }, "id", tenantId),
-    keyed("plan_history", planChanges, { id: planChanges.id, createdAt: planChanges.createdAt, fromPlan: planChanges.fromPlan, toPlan: planChanges.toPlan, source: planChanges.source }, "id", tenantId),
+    keyed("plan_history", planChanges, { id: planChanges.id, createdAt: planChanges.createdAt, fromPlan: planChanges.fromPlan, toPlan: planChanges.toPlan, source: planChanges.source, reason: planChanges.reason }, "id", tenantId),
   ];
 }
