@@ -1,5 +1,4 @@
 // The 404 page as Next renders it, for the signed-in and the signed-out.
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { addMember, createTenant } from "@/db/factories";
@@ -8,6 +7,7 @@ import { requireTenant, getTenantFrame } from "@/lib/tenants/require-tenant";
 import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
 import { memberOf } from "@/lib/testing/tenant-context";
 import NotFound from "./not-found";
+import { resolveServerComponents } from "@/lib/testing/render-server";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
@@ -17,22 +17,9 @@ vi.mock("react", async (original) => ({
 // The header's sign-out action reaches Auth.js, which does not load outside Next; it is not called here.
 vi.mock("@/lib/auth/auth", () => ({ signOut: async () => {} }));
 
-/** Runs the async server components that react-dom's static renderer cannot. */
-async function resolve(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolve));
-  if (!isValidElement(node)) return node;
-  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
-  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
-    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
-  }
-  if (props.children === undefined) return node;
-  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
-  return cloneElement(node, undefined, ...children);
-}
-
 async function html(path: string | null) {
   request.headers = new Headers(path ? { "x-return-to": path } : {});
-  return renderToStaticMarkup(await resolve(await NotFound()));
+  return renderToStaticMarkup(await resolveServerComponents(await NotFound()));
 }
 /** The page's main part: what differs between cases, if anything. */
 const main = (markup: string) => markup.slice(markup.indexOf("<main"), markup.indexOf("</main>"));
@@ -49,7 +36,7 @@ describe("the 404 page, rendered on every request", () => {
     const { statements } = await recordStatements(async () => {
       await requireTenant(me.tenant.slug);
       await getTenantFrame(me.tenant.slug);
-      await resolve(await NotFound());
+      await resolveServerComponents(await NotFound());
     });
     expect(statements).toHaveLength(1);
   });

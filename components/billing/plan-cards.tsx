@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 import { formatPrice, type BillingInterval, type Plan, type PlanId } from "@/lib/plans/plans";
+import { StartTrialButton } from "./start-trial-button";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -18,6 +19,9 @@ export function PlanCards({
   salesEmail,
   checkout,
   portal,
+  trialPlan = null,
+  startTrial = null,
+  trialNote = null,
 }: {
   plans: Plan[];
   currentPlan: PlanId;
@@ -27,6 +31,12 @@ export function PlanCards({
   salesEmail: string;
   checkout: Action;
   portal: Action;
+  /** The plan of a running free trial: its card offers to subscribe. */
+  trialPlan?: PlanId | null;
+  /** Set when the viewer may start a trial: each plan that has one offers it. */
+  startTrial?: Action | null;
+  /** Why there is no trial to start, said quietly where its button would be. */
+  trialNote?: string | null;
 }) {
   const [interval, setInterval] = useState<BillingInterval>("month");
   const [checkoutState, checkoutFormAction, checkingOut] = useActionState(checkout, idle);
@@ -54,6 +64,8 @@ export function PlanCards({
         {plans.map((plan) => {
           const price = plan.prices[interval];
           const current = plan.id === currentPlan;
+          const trialing = plan.id === trialPlan;
+          const offersTrial = Boolean(plan.trialDays) && !current && !subscribed;
           return (
             <li
               key={plan.id}
@@ -62,12 +74,12 @@ export function PlanCards({
             >
               <div className="flex items-baseline justify-between gap-2">
                 <h3 className="font-semibold">{plan.name}</h3>
-                {current && <span className="rounded-full bg-zinc-900 px-2 py-0.5 text-xs text-white">Current</span>}
+                {current && <span className="rounded-full bg-zinc-900 px-2 py-0.5 text-xs text-white">{trialing ? "Trial" : "Current"}</span>}
               </div>
               <p className="mt-1 text-sm text-zinc-500">{plan.description}</p>
               <p className="mt-4 text-2xl font-semibold">
                 {plan.contactSales ? "Custom" : price ? formatPrice(price) : "$0"}
-                {price && <span className="text-sm font-normal text-zinc-500"> / {interval}</span>}
+                {price && <span className="text-sm font-normal text-zinc-500"> / {plan.perSeat ? `member / ${interval}` : interval}</span>}
               </p>
               <ul className="mt-4 grid flex-1 gap-2 text-sm">
                 {plan.features.map((feature) => (
@@ -77,8 +89,8 @@ export function PlanCards({
                   </li>
                 ))}
               </ul>
-              <div className="mt-5">
-                {current ? (
+              <div className="mt-5 grid gap-2">
+                {current && !trialing ? (
                   <p className="text-center text-sm text-zinc-500">Your plan</p>
                 ) : plan.contactSales ? (
                   <a
@@ -105,11 +117,13 @@ export function PlanCards({
                   <form action={checkoutFormAction}>
                     <input type="hidden" name="planId" value={plan.id} />
                     <input type="hidden" name="interval" value={interval} />
-                    <SubmitButton className="w-full" pending={checkingOut} pendingLabel="Opening checkout…" disabled={!configured} aria-label={`Upgrade to ${plan.name}`}>
-                      Upgrade to {plan.name}
+                    <SubmitButton className="w-full" pending={checkingOut} pendingLabel="Opening checkout…" disabled={!configured}>
+                      {`${trialing ? "Subscribe to" : "Upgrade to"} ${plan.name}`}
                     </SubmitButton>
                   </form>
                 )}
+                {offersTrial && startTrial && <StartTrialButton action={startTrial} plan={plan} />}
+                {offersTrial && !startTrial && trialNote && <p className="text-xs text-zinc-500">{trialNote}</p>}
               </div>
             </li>
           );

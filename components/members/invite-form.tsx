@@ -12,8 +12,8 @@ import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { ROLE_HINTS } from "./role-hints";
 import type { FormAction } from "@/lib/actions/run-action";
 
-
-export function InviteForm({ action, roles }: { action: FormAction; roles: Role[] }) {
+/** `cost`: what an accepted invitation adds to the bill, for people who see billing. */
+export function InviteForm({ action, roles, cost }: { action: FormAction; roles: Role[]; cost?: string | null }) {
   const [state, formAction, pending] = useActionState(action, idle);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>(roles.includes("member") ? "member" : roles[0]!);
@@ -61,6 +61,11 @@ export function InviteForm({ action, roles }: { action: FormAction; roles: Role[
           </p>
         </div>
         <FormError state={state} className="sm:col-span-2" />
+        {cost && (
+          <p data-testid="invitation-cost" className="text-xs text-zinc-500 sm:col-span-2">
+            {cost}
+          </p>
+        )}
       </CardContent>
       <CardFooter>
         {sentTo && !pending && (

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { planChanges, stripeEvents, subscriptions, tenants } from "@/db/schema";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
@@ -9,26 +9,15 @@ import { LimitReachedError } from "@/lib/plans/limits";
 import { memberOf, teamOfEveryRole, type TestMember } from "@/lib/testing/tenant-context";
 import { completeCheckout, openBillingPortal, startCheckout } from "./checkout";
 import { NOT_CONFIGURED } from "./stripe";
-import { FakeStripe } from "./testing/fake-stripe";
+import { fakeStripeForTests } from "./testing/in-tests";
 import { handleStripeWebhook, SIGNATURE_TOLERANCE_SECONDS } from "./webhook";
 
 const APP = "http://localhost:3000";
 const SECRET = "whsec_test_secret";
-let fake: FakeStripe;
+const stripe = fakeStripeForTests(SECRET);
+const { fake } = stripe;
+const configureStripe = () => stripe.configure();
 
-function configureStripe() {
-  vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
-  vi.stubEnv("STRIPE_WEBHOOK_SECRET", SECRET);
-  vi.stubEnv("STRIPE_API_BASE", fake.url);
-}
-
-beforeAll(async () => {
-  fake = await new FakeStripe({ webhookSecret: SECRET }).start();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
-});
 beforeEach(() => {
   vi.unstubAllEnvs();
   configureStripe();

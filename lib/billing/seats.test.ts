@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createTenant, createUser } from "@/db/factories";
 import { db } from "@/db/client";
 import { activityLog, subscriptions } from "@/db/schema";
@@ -12,26 +12,15 @@ import { jobsIn, makeRetriesDue } from "@/lib/testing/jobs";
 import { contextOf, memberOf, type TestMember } from "@/lib/testing/tenant-context";
 import { drainJobs } from "@/lib/worker/drain";
 import { completeCheckout, startCheckout } from "./checkout";
-import { FakeStripe } from "./testing/fake-stripe";
+import { fakeStripeForTests } from "./testing/in-tests";
 import { getUpcomingInvoice } from "./upcoming-invoice";
 import { handleStripeWebhook } from "./webhook";
 
 const APP = "http://localhost:3000";
 const SECRET = "whsec_test_seats";
-let fake: FakeStripe;
-
-beforeAll(async () => {
-  fake = await new FakeStripe({ webhookSecret: SECRET }).start();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
-});
-beforeEach(() => {
-  vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
-  vi.stubEnv("STRIPE_WEBHOOK_SECRET", SECRET);
-  vi.stubEnv("STRIPE_API_BASE", fake.url);
-});
+const stripe = fakeStripeForTests(SECRET);
+const { fake } = stripe;
+beforeEach(() => stripe.configure());
 
 /** A workspace of `members` people (owner included) subscribed to `planId` through Checkout. */
 async function subscribed(planId: "business" | "pro", members = 3) {

@@ -25,7 +25,7 @@ export function getStripe(): Stripe | null {
 }
 
 /** For the people using the app: the setting itself is the operator's business (README, server log). */
-export const NOT_CONFIGURED = "Billing is not set up yet. Ask the person who runs this app to set it up; until then every workspace stays on the Free plan.";
+export const NOT_CONFIGURED = "Billing is not set up yet. Ask the person who runs this app to set it up; until then workspaces can use the Free plan or a free trial.";
 
 export function requireStripe(): Stripe {
   const stripe = getStripe();

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTenant } from "@/db/factories";
 import { db } from "@/db/client";
 import { activityLog, planChanges, tenants, trials } from "@/db/schema";
@@ -10,27 +10,15 @@ import { LimitReachedError } from "@/lib/plans/limits";
 import { deliverQueuedMail } from "@/lib/testing/jobs";
 import { contextOf, memberOf, type TestMember } from "@/lib/testing/tenant-context";
 import { completeCheckout, startCheckout } from "./checkout";
-import { FakeStripe } from "./testing/fake-stripe";
+import { fakeStripeForTests } from "./testing/in-tests";
 import { runTrialClock, startTrial } from "./trials";
 
 const APP = "http://localhost:3000";
 const DAY = 86_400_000;
-let fake: FakeStripe;
-
-beforeAll(async () => {
-  fake = await new FakeStripe().start();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
-});
+const stripe = fakeStripeForTests();
+const { fake } = stripe;
+const configureStripe = () => stripe.configure();
 beforeEach(() => vi.unstubAllEnvs());
-
-function configureStripe() {
-  vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
-  vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_test");
-  vi.stubEnv("STRIPE_API_BASE", fake.url);
-}
 
 /** An owner of a new Free workspace, with a billing member and a plain member beside them. */
 async function freeWorkspace() {

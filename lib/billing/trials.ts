@@ -6,6 +6,7 @@ import { logActivity, recordActivity } from "@/lib/activity/record";
 import { configuredAppUrl } from "@/lib/config/app-url";
 import { sendEmail } from "@/lib/email/send-email";
 import { trialEndedEmail, trialEndingEmail } from "@/lib/email/templates/trial";
+import { wholeDaysUntil } from "@/lib/format/dates";
 import { PermissionDeniedError, UserError } from "@/lib/errors";
 import { assertCan, ROLE_PERMISSIONS } from "@/lib/permissions/permissions";
 import { ROLES } from "@/lib/permissions/roles";
@@ -119,7 +120,7 @@ async function remind(tenantId: string, due: number, now: Date): Promise<boolean
       .where(and(eq(trials.tenantId, tenantId), isNull(trials.endedAt), gt(trials.endsAt, now), or(isNull(trials.remindedDaysBefore), gt(trials.remindedDaysBefore, due))))
       .returning();
     if (!trial) return false;
-    const daysLeft = Math.max(1, Math.ceil((trial.endsAt.getTime() - now.getTime()) / DAY_MS));
+    const daysLeft = wholeDaysUntil(trial.endsAt, now);
     await mailBillingManagers(tx, tenantId, (m) => trialEndingEmail({ ...m, planName: planOf(trial.planId).name, endsAt: trial.endsAt, daysLeft }));
     return true;
   });

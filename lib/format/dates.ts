@@ -106,3 +106,8 @@ export function emailViewer(timeZone: string | null | undefined): Viewer {
   const zone = validTimeZone(timeZone);
   return zone ? { locale: "en", timeZone: zone, zoneKnown: true } : UTC_VIEWER;
 }
+
+/** Whole days from `now` until `date`, rounded up, at least 1: "ends in 3 days" counts this way. */
+export function wholeDaysUntil(date: Date, now = new Date()): number {
+  return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 86_400_000));
+}

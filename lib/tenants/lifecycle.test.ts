@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { createTenant } from "@/db/factories";
 import { activityLog, customers, memberships, planChanges, subscriptions, tenants, users } from "@/db/schema";
@@ -7,7 +7,7 @@ import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { completeCheckout, startCheckout } from "@/lib/billing/checkout";
 import { syncTenantBilling } from "@/lib/billing/sync";
-import { FakeStripe } from "@/lib/billing/testing/fake-stripe";
+import { fakeStripeForTests } from "@/lib/billing/testing/in-tests";
 import { createCustomer } from "@/lib/customers/customers";
 import { listOutbox } from "@/lib/email/outbox";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
@@ -22,24 +22,13 @@ import { listRestorableTenants, restoreTenant } from "./restore-tenant";
 const APP = "http://localhost:3000";
 const DAY = 86_400_000;
 const RULE = { limit: 1000, windowSeconds: 60 };
-let fake: FakeStripe;
-
-beforeAll(async () => {
-  fake = await new FakeStripe({ webhookSecret: "whsec_test" }).start();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
-});
+const stripe = fakeStripeForTests();
+const { fake } = stripe;
 beforeEach(() => {
   vi.unstubAllEnvs();
 });
 
-function configureStripe() {
-  vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_fake");
-  vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_test");
-  vi.stubEnv("STRIPE_API_BASE", fake.url);
-}
+const configureStripe = () => stripe.configure();
 
 const tenantRow = async (id: string) => (await db.select().from(tenants).where(eq(tenants.id, id)))[0];
 const actionsOf = async (tenantId: string) => (await db.select({ action: activityLog.action }).from(activityLog).where(eq(activityLog.tenantId, tenantId)).orderBy(activityLog.id)).map((r) => r.action);

@@ -1,6 +1,6 @@
 // The public /join page, rendered as Next calls it: what each visitor sees, and that
 // opening a link (as chat apps and mail scanners do) writes nothing.
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTenant, createUser } from "@/db/factories";
@@ -10,6 +10,7 @@ import { revokeInviteLink } from "@/lib/invite-links/revoke-invite-link";
 import { newRequest, outcome, signInAs } from "@/lib/testing/fake-request";
 import { memberOf } from "@/lib/testing/tenant-context";
 import JoinByLinkPage from "./page";
+import { resolveServerComponents } from "@/lib/testing/render-server";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
@@ -17,20 +18,7 @@ vi.mock("@/lib/auth/auth", () => ({ signIn: async () => "/sign-in/check-email", 
 
 const APP = "http://localhost:3000";
 
-/** Runs the async server components that react-dom's static renderer cannot. */
-async function resolve(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolve));
-  if (!isValidElement(node)) return node;
-  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
-  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
-    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
-  }
-  if (props.children === undefined) return node;
-  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
-  return cloneElement(node, undefined, ...children);
-}
-
-const page = async (token: string) => renderToStaticMarkup((await resolve(await JoinByLinkPage({ params: Promise.resolve({ token }) }))) as ReactElement);
+const page = async (token: string) => renderToStaticMarkup((await resolveServerComponents(await JoinByLinkPage({ params: Promise.resolve({ token }) }))) as ReactElement);
 
 async function link() {
   const owner = await memberOf(await createTenant({ name: "Acme", planId: "pro" }), "owner", "Olive Owner");

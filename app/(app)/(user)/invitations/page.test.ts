@@ -1,5 +1,5 @@
 // The pages that list a user's own pending invitations, rendered as Next calls them.
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/factories";
@@ -10,6 +10,7 @@ import { newRequest, signInAs } from "@/lib/testing/fake-request";
 import { teamOfEveryRole } from "@/lib/testing/tenant-context";
 import NewTenantPage from "../tenants/new/page";
 import InvitationsPage from "./page";
+import { resolveServerComponents } from "@/lib/testing/render-server";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
@@ -20,21 +21,8 @@ vi.mock("@/lib/auth/auth", () => ({ signOut: async () => {} }));
 
 const APP = "http://localhost:3000";
 
-/** Runs the async server components (the page) that react-dom's static renderer cannot. */
-async function resolve(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolve));
-  if (!isValidElement(node)) return node;
-  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
-  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
-    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
-  }
-  if (props.children === undefined) return node;
-  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
-  return cloneElement(node, undefined, ...children);
-}
-
 async function render(page: () => Promise<ReactNode>) {
-  return renderToStaticMarkup((await resolve(await page())) as ReactElement);
+  return renderToStaticMarkup((await resolveServerComponents(await page())) as ReactElement);
 }
 
 const rows = (markup: string) => markup.split('data-testid="pending-invitation"').length - 1;

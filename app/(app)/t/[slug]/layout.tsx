@@ -1,6 +1,7 @@
 import { after } from "next/server";
 import { AppHeader } from "@/components/app/app-header";
 import { TenantNav } from "@/components/app/tenant-nav";
+import { TrialBanner } from "@/components/app/trial-banner";
 import { can } from "@/lib/permissions/permissions";
 import { rememberLastTenant } from "@/lib/tenants/last-tenant";
 import { tenantPath } from "@/lib/tenants/paths";
@@ -37,6 +38,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         signOut={signOutAction}
         nav={<TenantNav items={nav} />}
       />
+      <TrialBanner tenant={ctx.tenant} billingHref={can(ctx.role, "billing.manage") ? tenantPath(slug, "billing") : null} />
       <main className="mx-auto grid w-full grid-cols-1 max-w-6xl gap-6 px-4 py-8 sm:px-6">{children}</main>
     </>
   );

@@ -1,6 +1,6 @@
 // The dashboard as Next calls it: the "Join …" cards of the viewer's verified email domain,
 // within the page's budget of two statements (the guard's, which carries them, and the dashboard's).
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTenant } from "@/db/factories";
@@ -10,6 +10,7 @@ import { personAt, uniqueDomain, workspaceOf } from "@/lib/domains/testing";
 import { newRequest, signInAs } from "@/lib/testing/fake-request";
 import { getTenantFrame } from "@/lib/tenants/require-tenant";
 import DashboardPage from "./page";
+import { resolveServerComponents } from "@/lib/testing/render-server";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
@@ -17,22 +18,9 @@ vi.mock("react", async (original) => ({
   cache: (await import("@/lib/testing/fake-request")).requestCache,
 }));
 
-/** Runs the async server components that react-dom's static renderer cannot. */
-async function resolve(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolve));
-  if (!isValidElement(node)) return node;
-  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
-  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
-    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
-  }
-  if (props.children === undefined) return node;
-  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
-  return cloneElement(node, undefined, ...children);
-}
-
 async function html(slug: string) {
   const page = await DashboardPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) });
-  return renderToStaticMarkup(await resolve(page as ReactNode));
+  return renderToStaticMarkup(await resolveServerComponents(page as ReactNode));
 }
 
 beforeEach(() => newRequest());

@@ -1,5 +1,5 @@
 // The activity page as Next calls it: filters, page links, and what a hostile link gets.
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
@@ -9,6 +9,7 @@ import { createCustomer } from "@/lib/customers/customers";
 import { newRequest, outcome, signInAs } from "@/lib/testing/fake-request";
 import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
 import ActivityPage from "./page";
+import { resolveServerComponents } from "@/lib/testing/render-server";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
@@ -16,23 +17,9 @@ vi.mock("react", async (original) => ({
   cache: (await import("@/lib/testing/fake-request")).requestCache,
 }));
 
-/** Runs the async server components (the page, LocalTime) that react-dom's static renderer cannot. */
-async function resolve(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolve));
-  if (!isValidElement(node)) return node;
-  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
-  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
-    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
-  }
-  if (props.children === undefined) return node;
-  // Passed as arguments, as JSX passes them: only lists made by map need keys.
-  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
-  return cloneElement(node, undefined, ...children);
-}
-
 async function html(slug: string, searchParams: Record<string, string | string[]> = {}) {
   const page = await ActivityPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(searchParams) });
-  return renderToStaticMarkup(await resolve(page as ReactNode));
+  return renderToStaticMarkup(await resolveServerComponents(page as ReactNode));
 }
 
 const entries = (markup: string) => [...markup.matchAll(/data-testid="activity-entry"[^>]*><p><span[^>]*>([^<]*)<\/span> ([^<]*)<\/p>/g)].map((m) => `${m[1]} ${m[2]}`);

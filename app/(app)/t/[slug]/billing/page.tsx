@@ -1,12 +1,17 @@
 import { AlertTriangle, CircleAlert, CreditCard } from "@/components/ui/icons";
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/app/page-header";
 import { PlanCards } from "@/components/billing/plan-cards";
 import { PortalButton } from "@/components/billing/portal-button";
+import { SeatsCard } from "@/components/billing/seats-card";
+import { TrialCard } from "@/components/billing/trial-card";
+import { UpcomingInvoiceLine, UpcomingInvoiceSkeleton } from "@/components/billing/upcoming-invoice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { completeCheckout } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
+import { getUpcomingInvoice } from "@/lib/billing/upcoming-invoice";
 import { PlanUsage } from "@/components/plans/usage-meters";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
 import { PAID_STATUSES } from "@/lib/billing/statuses";
@@ -14,10 +19,10 @@ import { SALES_EMAIL } from "@/lib/config/app";
 import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
-import { PLANS, PLAN_IDS } from "@/lib/plans/plans";
+import { formatPrice, PLANS, PLAN_IDS, planOf } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
 import { tenantPage } from "../tenant-page";
-import { checkoutAction, portalAction } from "./actions";
+import { checkoutAction, portalAction, startTrialAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -44,13 +49,13 @@ async function BillingPage(
     searchParams,
   }: {
     params: Promise<{ slug: string }>;
-    searchParams: Promise<{ checkout?: string }>;
+    searchParams: Promise<{ checkout?: string; trial?: string }>;
   },
 ) {
   const { slug } = await params;
 
   // Back from Stripe Checkout: read the new subscription now rather than wait for the webhook.
-  const { checkout } = await searchParams;
+  const { checkout, trial: trialParam } = await searchParams;
   let notice: { tone: "success" | "error"; text: string } | null = null;
   if (checkout === "canceled") notice = { tone: "error", text: "Checkout was canceled. Nothing changed." };
   else if (checkout) {
@@ -63,10 +68,22 @@ async function BillingPage(
     }
   }
 
-  const { configured, plan, hasCustomer, subscription, usage, seats } = await getBillingOverview(ctx);
+  const { configured, plan, hasCustomer, subscription, usage, seats, trial, trialRefusal } = await getBillingOverview(ctx);
   const viewer = await getViewer();
   const live = subscription && PAID_STATUSES.includes(subscription.status);
   const ends = subscription?.cancelAt ?? (subscription?.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
+  // Past its end the trial is over, whether or not the trial clock has recorded it yet.
+  const now = new Date();
+  const trialPlan = trial ? planOf(trial.planId) : null;
+  const trialRunning = trial !== null && trialPlan !== null && !trial.endedAt && trial.endsAt > now && !live;
+  const trialEnded = trial !== null && trialPlan !== null && (trial.outcome === "expired" || (!trial.endedAt && trial.endsAt <= now));
+  if (trialRunning && trialParam === "started") {
+    notice = { tone: "success", text: `Your ${trialPlan.trialDays}-day ${trialPlan.name} trial has started. It ends on ${formatDate(trial.endsAt, viewer)}; no card needed.` };
+  }
+  // Only the refusals that say a trial was had are worth a word; the others just mean no button.
+  const trialNote = !trialRunning && trialRefusal && /had its free trial|used your free trial/.test(trialRefusal) ? trialRefusal : null;
+  const seatInterval = live && subscription.interval === "year" ? "year" : "month";
+  const seatPrice = plan.perSeat && plan.prices[seatInterval];
 
   return (
     <>
@@ -86,6 +103,7 @@ async function BillingPage(
           </p>
         </div>
       )}
+      {trialRunning && <TrialCard plan={trialPlan} endsAt={trial.endsAt} endsOn={formatDate(trial.endsAt, viewer)} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -97,13 +115,22 @@ async function BillingPage(
               <span className="text-2xl font-semibold" data-testid="current-plan">
                 {plan.name}
               </span>
-              {subscription && (
+              {trialRunning ? (
+                <span className="text-sm text-zinc-600" data-testid="subscription-status">
+                  Trial
+                </span>
+              ) : subscription && (
                 <span className="text-sm text-zinc-600" data-testid="subscription-status">
                   {STATUS_LABELS[subscription.status] ?? subscription.status}
                   {subscription.interval && live ? `, billed ${subscription.interval === "year" ? "yearly" : "monthly"}` : ""}
                 </span>
               )}
             </p>
+            {trialEnded && (
+              <p className="text-sm text-zinc-500">
+                {`Your ${trialPlan.name} trial ended on ${formatDate(trial.endsAt, viewer)}.`}
+              </p>
+            )}
             {live && ends && <p className="text-sm text-amber-800">Cancels on {formatDate(ends, viewer)}; you keep {plan.name} until then.</p>}
             {live && !ends && subscription.currentPeriodEnd && <p className="text-sm text-zinc-600">Renews on {formatDate(subscription.currentPeriodEnd, viewer)}.</p>}
             {hasCustomer && configured && (
@@ -122,6 +149,15 @@ async function BillingPage(
             <PlanUsage plan={plan} usage={usage} pendingInvitations={seats.pendingInvitations} />
           </CardContent>
         </Card>
+        {seatPrice && (
+          <SeatsCard seats={seats} seatPrice={`${formatPrice(seatPrice)} / member / ${seatInterval}`}>
+            {live && (
+              <Suspense fallback={<UpcomingInvoiceSkeleton />}>
+                <UpcomingInvoiceLine estimate={getUpcomingInvoice(ctx)} viewer={viewer} />
+              </Suspense>
+            )}
+          </SeatsCard>
+        )}
       </div>
       <section aria-labelledby="plans-heading" className="grid gap-4">
         <h2 id="plans-heading" className="text-lg font-semibold">
@@ -135,6 +171,9 @@ async function BillingPage(
           salesEmail={SALES_EMAIL}
           checkout={checkoutAction.bind(null, slug)}
           portal={portalAction.bind(null, slug)}
+          trialPlan={trialRunning ? trialPlan.id : null}
+          startTrial={trialRefusal === null && !live ? startTrialAction.bind(null, slug) : null}
+          trialNote={trialNote}
         />
       </section>
     </>

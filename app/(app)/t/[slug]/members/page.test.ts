@@ -1,35 +1,24 @@
 // The members page's "Invite links" card, rendered as Next calls the page: for owners and
 // admins only, each link with its state and uses, read beside the page's other lists.
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { createUser } from "@/db/factories";
+import { createTenant, createUser } from "@/db/factories";
+import { startTrial } from "@/lib/billing/trials";
 import { recordStatements } from "@/db/statement-log";
 import { createInviteLink } from "@/lib/invite-links/create-invite-link";
 import { joinByInviteLink } from "@/lib/invite-links/join-by-link";
 import { newRequest, signInAs } from "@/lib/testing/fake-request";
-import { teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
 import MembersPage from "./page";
+import { resolveServerComponents } from "@/lib/testing/render-server";
 
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
 
 const APP = "http://localhost:3000";
 
-/** Runs the async server components that react-dom's static renderer cannot. */
-async function resolve(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolve));
-  if (!isValidElement(node)) return node;
-  const { type, props } = node as ReactElement<{ children?: ReactNode }>;
-  if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
-    return resolve(await (type as (p: unknown) => Promise<ReactNode>)(props));
-  }
-  if (props.children === undefined) return node;
-  const children = Array.isArray(props.children) ? ((await resolve(props.children)) as ReactNode[]) : [await resolve(props.children)];
-  return cloneElement(node, undefined, ...children);
-}
-
-const html = async (slug: string) => renderToStaticMarkup((await resolve((await MembersPage({ params: Promise.resolve({ slug }) })) as ReactNode)) as ReactElement);
+const html = async (slug: string) => renderToStaticMarkup((await resolveServerComponents((await MembersPage({ params: Promise.resolve({ slug }) })) as ReactNode)) as ReactElement);
 const rows = (markup: string) => markup.split('data-testid="invite-link-row"').length - 1;
 
 beforeEach(() => newRequest());
@@ -74,5 +63,26 @@ describe("the members page's invite links", () => {
     const team = await teamOfEveryRole();
     await signInAs(team.owner.user);
     expect(await html(team.tenant.slug)).toContain("No invite links yet.");
+  });
+});
+
+describe("the members page's invitation cost", () => {
+  it("tells an owner of a per-seat plan what a seat costs, and nobody else, with no query on other plans", async () => {
+    const owner = await memberOf(await createTenant(), "owner");
+    const admin = await memberOf(owner.tenant, "admin");
+    await startTrial(owner.ctx, { planId: "business" });
+
+    await signInAs(owner.user);
+    const cost = /data-testid="invitation-cost"[^>]*>([^<]*)</.exec(await html(owner.tenant.slug))?.[1];
+    expect(cost).toBe("Free during your trial; once you subscribe, this invitation adds 1 seat, about $15 per month.");
+
+    await signInAs(admin.user);
+    expect(await html(owner.tenant.slug)).not.toContain("invitation-cost");
+
+    const pro = await memberOf(await createTenant({ planId: "pro" }), "owner");
+    await signInAs(pro.user);
+    const { result, statements } = await recordStatements(() => html(pro.tenant.slug));
+    expect(result).not.toContain("invitation-cost");
+    expect(statements.length).toBe(4);
   });
 });

@@ -9,8 +9,9 @@ import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/ca
 import { TENANT_LABEL } from "@/lib/config/app";
 import { formatDate, formatDateTime, type Viewer } from "@/lib/format/dates";
 import { getViewer } from "@/lib/format/viewer";
-import { planOf } from "@/lib/plans/plans";
+import { currentPlanOf } from "@/lib/plans/plans";
 import { pendingNote } from "@/components/plans/usage-meters";
+import { getInvitationCost } from "@/lib/billing/invitation-cost";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
 import { listInviteLinks } from "@/lib/invite-links/invite-links";
 import { listMembers, type ListedMember } from "@/lib/members/members";
@@ -50,13 +51,15 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const ctx = await requireTenant(slug);
   const canInvite = can(ctx.role, "invitations.manage");
-  const [members, invitations, links, viewer] = await Promise.all([
+  const [members, invitations, links, viewer, cost] = await Promise.all([
     listMembers(ctx),
     canInvite ? listPendingInvitations(ctx) : [],
     canInvite ? listInviteLinks(ctx) : [],
     getViewer(),
+    // What a seat costs, for those who see billing (null for the others, without a query).
+    canInvite ? getInvitationCost(ctx) : null,
   ]);
-  const seatLimit = planOf(ctx.tenant.planId).limits.members;
+  const seatLimit = currentPlanOf(ctx.tenant).limits.members;
   const pending = invitations.filter((i) => !i.expired).length;
   const people = `${members.length} ${members.length === 1 ? "person" : "people"} in ${ctx.tenant.name}`;
   // The same count as billing's: a pending invitation holds a seat until it is answered or expires.
@@ -74,7 +77,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <CardTitle>Invite someone</CardTitle>
             <CardDescription>They get an email with a link to join this {TENANT_LABEL.singular}.</CardDescription>
           </CardHeader>
-          <InviteForm action={inviteAction.bind(null, slug)} roles={grantableRoles(ctx.role)} />
+          <InviteForm action={inviteAction.bind(null, slug)} roles={grantableRoles(ctx.role)} cost={cost} />
         </Card>
       )}
       <Card>
