@@ -45,6 +45,10 @@ async function workspaceWithData(page: Page): Promise<Workspace> {
   await page.getByTestId("webhook-endpoint-row").getByRole("link").first().click();
   await expect(page.getByText("Nothing sent yet.")).toBeVisible();
   const webhookId = page.url().split("/").at(-1)!;
+  // A running trial: every page carries its banner, and billing shows the trial and seats.
+  await page.goto(`/t/${slug}/billing`);
+  await page.getByTestId("start-trial-business").click();
+  await expect(page.getByTestId("trial-card")).toBeVisible();
   return { slug, customerId, webhookId, joinPath, cookies: await page.context().cookies() };
 }
 
