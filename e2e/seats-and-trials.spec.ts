@@ -1,6 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { joinAs, signIn, uniqueEmail } from "./helpers";
 
+const shots = process.env.SCREENSHOTS;
+const shoot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+};
+
 /** Reloads until the billing page shows `seats` paid: the quantity follows members through a background job. */
 async function expectSeatsPaid(page: Page, seats: string) {
   await expect(async () => {
@@ -12,6 +17,8 @@ async function expectSeatsPaid(page: Page, seats: string) {
 test("an owner starts a trial without a card, invites with the seat cost shown, subscribes through Checkout and sees the seats", async ({ page, browser }) => {
   const slug = await signIn(page, uniqueEmail("trialist"));
   await page.getByRole("link", { name: "Billing", exact: true }).click();
+  await expect(page.getByTestId("start-trial-business")).toBeVisible();
+  await shoot(page, "billing-free-with-trials");
   await page.getByTestId("start-trial-business").click();
   await expect(page.getByText("Your 14-day Business trial has started.")).toBeVisible();
   await expect(page.getByTestId("current-plan")).toHaveText("Business");
@@ -37,6 +44,7 @@ test("an owner starts a trial without a card, invites with the seat cost shown, 
   // Stripe carries the rest of the trial; the local one is converted.
   await expect(page.getByText("This workspace is now on the Business plan.")).toBeVisible();
   await expect(page.getByTestId("subscription-status")).toHaveText("Trial, billed monthly");
+  await expect(page.getByText(/The trial ends and the card is first charged on/)).toBeVisible();
   await expect(page.getByTestId("trial-card")).toHaveCount(0);
   await expect(page.getByTestId("seats-paid")).toHaveText("2");
   await expect(page.getByTestId("seat-price")).toHaveText("$15 / member / month");
@@ -49,10 +57,12 @@ test("an owner starts a trial without a card, invites with the seat cost shown, 
   await page.goto(`/t/${slug}/billing`);
   await expectSeatsPaid(page, "3");
   await expect(page.getByTestId("next-invoice")).toContainText("$45.00");
+  await shoot(page, "billing-per-seat-subscription");
 
   // Seats changed in the Customer Portal are set back to the member count, and logged.
   await page.getByRole("button", { name: "Manage billing" }).click();
-  await page.getByLabel("Seats").fill("9");
+  await expect(page.getByRole("heading", { name: "Fake Customer Portal" })).toBeVisible();
+  await page.getByRole("spinbutton", { name: "Seats" }).fill("9");
   await page.getByRole("button", { name: "Change seats" }).click();
   await expect(page.locator("#quantity")).toHaveText("9");
   await page.getByRole("link", { name: "Return to the app" }).click();

@@ -132,7 +132,12 @@ async function BillingPage(
               </p>
             )}
             {live && ends && <p className="text-sm text-amber-800">Cancels on {formatDate(ends, viewer)}; you keep {plan.name} until then.</p>}
-            {live && !ends && subscription.currentPeriodEnd && <p className="text-sm text-zinc-600">Renews on {formatDate(subscription.currentPeriodEnd, viewer)}.</p>}
+            {live && !ends && subscription.currentPeriodEnd && (
+              <p className="text-sm text-zinc-600">
+                {subscription.status === "trialing" ? "The trial ends and the card is first charged on " : "Renews on "}
+                {formatDate(subscription.currentPeriodEnd, viewer)}.
+              </p>
+            )}
             {hasCustomer && configured && (
               <PortalButton action={portalAction.bind(null, slug)}>
                 <CreditCard aria-hidden /> Manage billing
