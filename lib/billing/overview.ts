@@ -9,6 +9,7 @@ import type { TenantContext } from "@/lib/tenants/context";
 import { PAID_STATUSES } from "./statuses";
 import { getStripe } from "./stripe";
 import { trialRefusalOf, type Trial } from "./trials";
+import { previewNextInvoice, type UpcomingInvoice } from "./upcoming-invoice";
 
 export type BillingOverview = {
   configured: boolean;
@@ -22,6 +23,8 @@ export type BillingOverview = {
   trial: Trial | null;
   /** Why a trial cannot be started now, or null when the viewer may start one. */
   trialRefusal: string | null;
+  /** Stripe's estimate of the next invoice, asked for at once but not awaited: render it in its own Suspense boundary. */
+  nextInvoice: Promise<UpcomingInvoice | "unavailable" | null>;
 };
 
 /** What the billing page shows: plan, subscription as last synced, trial, and use against limits. */
@@ -37,8 +40,9 @@ export async function getBillingOverview(ctx: TenantContext): Promise<BillingOve
   ]);
   const plan = currentPlanOf(tenant ?? { planId: "free", trialEndsAt: null });
   const live = subscription && PAID_STATUSES.includes(subscription.status);
+  const stripe = getStripe();
   return {
-    configured: getStripe() !== null,
+    configured: stripe !== null,
     plan,
     hasCustomer: Boolean(tenant?.stripeCustomerId),
     subscription: subscription ?? null,
@@ -46,5 +50,9 @@ export async function getBillingOverview(ctx: TenantContext): Promise<BillingOve
     seats: { ...seats, paid: live && plan.perSeat ? subscription.quantity : null },
     trial: trialRows.find((t) => t.tenantId === ctx.tenant.id) ?? null,
     trialRefusal: trialRefusalOf(ctx, trialRows, plan),
+    nextInvoice:
+      stripe && live && tenant?.stripeCustomerId
+        ? previewNextInvoice(stripe, { customer: tenant.stripeCustomerId, id: subscription.stripeSubscriptionId })
+        : Promise.resolve(null),
   };
 }

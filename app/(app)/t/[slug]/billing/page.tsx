@@ -11,7 +11,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormMessage } from "@/components/ui/form-message";
 import { completeCheckout } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
-import { getUpcomingInvoice } from "@/lib/billing/upcoming-invoice";
 import { PlanUsage } from "@/components/plans/usage-meters";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
 import { PAID_STATUSES } from "@/lib/billing/statuses";
@@ -68,7 +67,7 @@ async function BillingPage(
     }
   }
 
-  const { configured, plan, hasCustomer, subscription, usage, seats, trial, trialRefusal } = await getBillingOverview(ctx);
+  const { configured, plan, hasCustomer, subscription, usage, seats, trial, trialRefusal, nextInvoice } = await getBillingOverview(ctx);
   const viewer = await getViewer();
   const live = subscription && PAID_STATUSES.includes(subscription.status);
   const ends = subscription?.cancelAt ?? (subscription?.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
@@ -158,7 +157,7 @@ async function BillingPage(
           <SeatsCard seats={seats} seatPrice={`${formatPrice(seatPrice)} / member / ${seatInterval}`}>
             {live && (
               <Suspense fallback={<UpcomingInvoiceSkeleton />}>
-                <UpcomingInvoiceLine estimate={getUpcomingInvoice(ctx)} viewer={viewer} />
+                <UpcomingInvoiceLine estimate={nextInvoice} viewer={viewer} />
               </Suspense>
             )}
           </SeatsCard>
