@@ -4,6 +4,7 @@ import { type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addMember, createTenant, createUser } from "@/db/factories";
+import { recordStatements } from "@/db/statement-log";
 import { completeCheckout, startCheckout } from "@/lib/billing/checkout";
 import { fakeStripeForTests } from "@/lib/billing/testing/in-tests";
 import { expireTrial, startTrial } from "@/lib/billing/trials";
@@ -17,6 +18,9 @@ vi.mock("react", async (original) => ({ ...(await original<typeof import("react"
 
 const APP = "http://localhost:3000";
 const DAY_MS = 86_400_000;
+// The guard's one statement; then, in one parallel wave, the tenant, its subscription, the
+// four plan counters, the seats and the trials: one statement more here is one more query per view.
+const STATEMENTS = 1 + 8;
 
 const html = async (slug: string, search: Record<string, string> = {}) =>
   renderToStaticMarkup(
@@ -56,6 +60,13 @@ describe("the billing page", () => {
     expect(page).toContain(" / member / month</span>");
     // No subscription (and no Stripe here): no estimate of a next invoice.
     expect(page).not.toContain('data-testid="next-invoice"');
+
+    // A read: the guard's statement, then the overview's reads side by side, and no write.
+    newRequest();
+    await signInAs(owner.user);
+    const { statements } = await recordStatements(() => html(owner.tenant.slug));
+    expect(statements.filter((s) => /^\s*(insert|update|delete)\b/i.test(s)), statements.join("\n\n")).toEqual([]);
+    expect(statements.length, statements.join("\n\n")).toBe(STATEMENTS);
   });
 
   it("offers a Free workspace's owner the trials, enabled without Stripe, while Checkout is not", async () => {
