@@ -80,7 +80,7 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
     case "billing.plan_changed":
       return `changed the plan from ${String(meta.from ?? "?")} to ${String(meta.to ?? "?")}`;
     case "billing.seats_corrected":
-      return `found ${String(meta.stripe ?? "?")} seats set in Stripe for ${String(meta.members ?? "?")} members, and set them back to ${String(meta.members ?? "?")}`;
+      return `found ${String(meta.stripe ?? "?")} seats set in Stripe for ${meta.members === 1 ? "1 member" : `${String(meta.members ?? "?")} members`}, and set them back to ${String(meta.set ?? meta.members ?? "?")}`;
     case "billing.trial_started":
       return `started a ${String(meta.days ?? "?")}-day free trial of ${String(meta.plan ?? "?")}`;
     case "billing.trial_ended":

@@ -6,6 +6,7 @@ import { planChanges, stripeEvents, subscriptions, tenants } from "@/db/schema";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { LimitReachedError } from "@/lib/plans/limits";
+import { PLANS } from "@/lib/plans/plans";
 import { memberOf, teamOfEveryRole, type TestMember } from "@/lib/testing/tenant-context";
 import { completeCheckout, openBillingPortal, startCheckout } from "./checkout";
 import { NOT_CONFIGURED } from "./stripe";
@@ -55,7 +56,7 @@ describe("checkout", () => {
     const sessions = [...fake.sessions.values()].filter((s) => s.customer === customer);
     expect(sessions.map((s) => [s.mode, fake.lineItemsOf(s.id).map((i) => [i.price?.id, i.quantity])])).toEqual([
       ["subscription", [["price_pro_monthly", 1]]],
-      ["subscription", [["price_business_yearly", 1]]],
+      ["subscription", [["price_business_seat_yearly", 1]]],
     ]);
     expect(sessions[0]!.success_url).toBe(`${APP}/t/${owner.tenant.slug}/billing?checkout={CHECKOUT_SESSION_ID}`);
     const posts = fake.requests.filter((r) => r.method === "POST");
@@ -216,14 +217,15 @@ describe("webhook", () => {
       { steps: ["pro", "business", "canceled"], plan: "free", status: "canceled" },
       { steps: ["business", "pro"], plan: "pro", status: "active" },
     ];
+    const monthly = (plan: string) => PLANS[plan as "pro" | "business"].prices.month!.lookupKey;
     for (const { steps, plan, status } of cases) {
       const { owner, customer } = await customerTenant();
-      let subscription = fake.createSubscription(customer, fake.price(`${steps[0]}_monthly`));
+      let subscription = fake.createSubscription(customer, fake.price(monthly(steps[0]!)));
       for (const step of steps.slice(1)) {
         subscription =
           step === "past_due" || step === "canceled"
             ? fake.updateSubscription(subscription.id, { status: step })
-            : fake.updateSubscription(subscription.id, { price: fake.price(`${step}_monthly`) });
+            : fake.updateSubscription(subscription.id, { price: fake.price(monthly(step)) });
       }
       const events = eventsFor(customer);
       expect(events.length).toBeGreaterThanOrEqual(steps.length);

@@ -97,9 +97,37 @@ describe("a per-seat subscription's quantity", () => {
     await runSeatJobs();
     expect(quantityOf(subscription.id)).toBe(7);
     // Each job set the count it read; the first to run saw all six, the rest found nothing to do.
-    const updates = fake.quantityUpdates.filter((u) => u.subscription === subscription.id).map((u) => u.quantity);
-    expect(updates.at(-1)).toBe(7);
-    expect(updates.every((q) => q <= 7)).toBe(true);
+    expect(fake.quantityUpdates.filter((u) => u.subscription === subscription.id).map((u) => u.quantity)).toEqual([7]);
+  });
+
+  it("follows a plan switched in the portal: the member count on the per-seat plan, 1 on the flat one", async () => {
+    const { subscription, owner, others } = await subscribed("pro", 3);
+    expect(quantityOf(subscription.id)).toBe(1);
+    const switched = (lookupKey: string) => {
+      fake.updateSubscription(subscription.id, { price: fake.price(lookupKey) });
+      return fake.events.filter((e) => e.type === "customer.subscription.updated" && (e.data.object as Stripe.Subscription).id === subscription.id).at(-1)!;
+    };
+
+    await deliver(switched("business_seat_monthly"));
+    await runSeatJobs();
+    expect(quantityOf(subscription.id)).toBe(3);
+
+    // Stripe keeps the item's quantity when its price changes: back on Pro, it would bill 3 × $29.
+    await deliver(switched("pro_monthly"));
+    expect(quantityOf(subscription.id)).toBe(3);
+    await runSeatJobs();
+    expect(quantityOf(subscription.id)).toBe(1);
+
+    // A departure before the switch is synced (the tenant still on Business) leaves Pro at 1.
+    fake.updateSubscription(subscription.id, { price: fake.price("business_seat_monthly") });
+    await deliver(switched("business_seat_monthly"));
+    await runSeatJobs();
+    fake.updateSubscription(subscription.id, { price: fake.price("pro_monthly") }); // not delivered yet
+    await leaveTenant(others[0]!.ctx);
+    await runSeatJobs();
+    expect(quantityOf(subscription.id)).toBe(1);
+    const logged = await db.select().from(activityLog).where(and(eq(activityLog.tenantId, owner.tenant.id), eq(activityLog.action, "billing.seats_corrected")));
+    expect(logged).toEqual([]);
   });
 
   it("is retried while Stripe fails, and lands once it answers", async () => {
@@ -127,7 +155,7 @@ describe("a per-seat subscription's quantity", () => {
     await runSeatJobs();
     expect(quantityOf(subscription.id)).toBe(2);
     const logged = await db.select().from(activityLog).where(and(eq(activityLog.tenantId, owner.tenant.id), eq(activityLog.action, "billing.seats_corrected")));
-    expect(logged.map((e) => e.metadata)).toEqual([{ stripe: 9, members: 2 }]);
+    expect(logged.map((e) => e.metadata)).toEqual([{ stripe: 9, members: 2, set: 2 }]);
 
     // The echo of our own correction is not taken for another outside change.
     const echo = fake.events.filter((e) => e.type === "customer.subscription.updated" && (e.data.object as Stripe.Subscription).id === subscription.id).at(-1)!;

@@ -4,8 +4,11 @@ import { db, type Executor } from "@/db/client";
 import { ENDED_SUBSCRIPTION_STATUSES, memberships, subscriptions, tenants } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { planOf } from "@/lib/plans/plans";
+import type Stripe from "stripe";
+import { PLANS, planOf } from "@/lib/plans/plans";
 import { requestKey } from "./idempotency";
+import { planOfPrice } from "./prices";
+import { PAID_STATUSES } from "./statuses";
 import { requireStripe } from "./stripe";
 
 /**
@@ -25,11 +28,22 @@ export async function billedSeatsOf(executor: Executor, tenantId: string): Promi
  */
 export async function queueSeatSync(tx: Executor, tenantId: string): Promise<void> {
   const [row] = await tx
-    .select({ planId: tenants.planId })
+    .select({ planId: tenants.planId, status: subscriptions.status })
     .from(tenants)
     .innerJoin(subscriptions, eq(subscriptions.tenantId, tenants.id))
     .where(eq(tenants.id, tenantId));
-  if (row && planOf(row.planId).perSeat) await enqueueJob("billing-sync-seats", { tenantId }, { executor: tx });
+  if (row && PAID_STATUSES.includes(row.status) && planOf(row.planId).perSeat) await enqueueJob("billing-sync-seats", { tenantId }, { executor: tx });
+}
+
+/**
+ * The quantity a subscription item should have: the member count on a per-seat price,
+ * 1 on any other (a plan switched in the portal keeps the item's quantity, so leaving a
+ * per-seat plan must bring it back to 1). Judged by Stripe's price, not the tenant's
+ * plan, which may not have been synced yet.
+ */
+export function seatTarget(price: Pick<Stripe.Price, "id" | "lookup_key">, members: number): number {
+  const mapped = planOfPrice(price);
+  return mapped && PLANS[mapped.planId].perSeat ? Math.max(members, 1) : 1;
 }
 
 export type SeatSyncResult =
@@ -55,19 +69,22 @@ export async function syncSeatQuantity({ tenantId }: { tenantId: string }, job: 
       .from(tenants)
       .leftJoin(subscriptions, eq(subscriptions.tenantId, tenants.id))
       .where(eq(tenants.id, tenantId));
-    const perSeat = row && planOf(row.planId).perSeat;
-    if (!row?.subscriptionId || !perSeat) return { outcome: "skipped", reason: "not on a per-seat subscription" };
+    if (!row?.subscriptionId) return { outcome: "skipped", reason: "no subscription" };
 
     const subscription = await stripe.subscriptions.retrieve(row.subscriptionId);
     const item = subscription.items.data[0];
     if (!item || ENDED_SUBSCRIPTION_STATUSES.includes(subscription.status)) return { outcome: "skipped", reason: `subscription ${subscription.status}` };
 
-    const seats = Math.max(await billedSeatsOf(tx, tenantId), 1);
+    const members = await billedSeatsOf(tx, tenantId);
+    const seats = seatTarget(item.price, members);
     const current = item.quantity ?? 1;
     const changedInStripe = row.requested !== null && current !== row.requested;
     if (current !== seats) {
-      const params = { quantity: seats, proration_behavior: perSeat.proration };
-      await stripe.subscriptionItems.update(item.id, params, { idempotencyKey: requestKey(`seats:${job.id}`, params) });
+      const mapped = planOfPrice(item.price);
+      const proration = (mapped && PLANS[mapped.planId].perSeat?.proration) ?? planOf(row.planId).perSeat?.proration ?? "create_prorations";
+      const params = { quantity: seats, proration_behavior: proration };
+      // The quantity seen is in the key: after an outside change between two attempts, the retry is a new request.
+      await stripe.subscriptionItems.update(item.id, params, { idempotencyKey: requestKey(`seats:${job.id}:${current}`, params) });
     }
     await tx.update(subscriptions).set({ quantity: seats, requestedQuantity: seats, syncedAt: new Date() }).where(eq(subscriptions.tenantId, tenantId));
     if (current === seats) return { outcome: "unchanged", quantity: seats };
@@ -78,7 +95,7 @@ export async function syncSeatQuantity({ tenantId }: { tenantId: string }, job: 
         actorLabel: "Billing",
         ip: null,
         action: "billing.seats_corrected",
-        metadata: { stripe: current, members: seats },
+        metadata: { stripe: current, members, set: seats },
       });
     }
     return { outcome: "updated", from: current, to: seats, changedInStripe };

@@ -8,7 +8,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { planOf, type PlanId } from "@/lib/plans/plans";
 import type { SessionUser } from "@/lib/tenants/context";
 import { planOfPrice } from "./prices";
-import { billedSeatsOf } from "./seats";
+import { billedSeatsOf, seatTarget } from "./seats";
 import { convertTrial } from "./trials";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { PAID_STATUSES } from "./statuses";
@@ -84,9 +84,9 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
         .insert(subscriptions)
         .values({ tenantId, ...values, requestedQuantity: values.quantity })
         .onConflictDoUpdate({ target: subscriptions.tenantId, set: { ...values, requestedQuantity } });
-      // Converge: a per-seat quantity other than the member count (changed in Stripe, or a
-      // change not yet synced) gets the seats job, which corrects it and logs outside changes.
-      if (paid && planOf(planId).perSeat && item && item.quantity !== Math.max(await billedSeatsOf(tx, tenantId), 1)) {
+      // Converge: a quantity other than its target (a per-seat one changed in Stripe or not yet
+      // synced, a flat one left at the seats of a per-seat plan) gets the seats job, which corrects it.
+      if (paid && item && item.quantity !== seatTarget(item.price, await billedSeatsOf(tx, tenantId))) {
         await enqueueJob("billing-sync-seats", { tenantId }, { executor: tx });
       }
     } else {

@@ -10,8 +10,10 @@ import { LimitReachedError } from "@/lib/plans/limits";
 import { deliverQueuedMail } from "@/lib/testing/jobs";
 import { contextOf, memberOf, type TestMember } from "@/lib/testing/tenant-context";
 import { completeCheckout, startCheckout } from "./checkout";
+import { syncTenantBilling } from "./sync";
 import { fakeStripeForTests } from "./testing/in-tests";
-import { runTrialClock, startTrial } from "./trials";
+import { runTrialClock } from "./trial-clock";
+import { startTrial } from "./trials";
 
 const APP = "http://localhost:3000";
 const DAY = 86_400_000;
@@ -215,5 +217,58 @@ describe("subscribing during a trial", () => {
     const url = await startCheckout(await fresh(owner), { planId: "pro", interval: "month" }, APP);
     const subscription = fake.completeCheckout(url.split("/").pop()!);
     expect([subscription.status, subscription.trial_end]).toEqual(["active", null]);
+  });
+});
+
+describe("a trial beside Stripe", () => {
+  async function trialWithCheckout(planId: "pro" | "business" = "business") {
+    configureStripe();
+    const { owner } = await freeWorkspace();
+    const { endsAt } = await startTrial(owner.ctx, { planId });
+    const url = await startCheckout(await fresh(owner), { planId, interval: "month" }, APP);
+    return { owner, endsAt, sessionId: url.split("/").pop()!, at: (ms: number) => new Date(endsAt.getTime() - ms) };
+  }
+
+  it("survives a sync that finds no subscription (a Checkout left unfinished)", async () => {
+    const { owner, endsAt } = await trialWithCheckout();
+    await syncTenantBilling(owner.tenant.id, { source: "stripe" });
+    const { tenant, trial } = await stateOf(owner.tenant.id);
+    expect([tenant.planId, tenant.trialEndsAt?.getTime(), trial?.endedAt]).toEqual(["business", endsAt.getTime(), null]);
+  });
+
+  it("is converted, not expired, when the clock runs before a finished Checkout's webhook", async () => {
+    const { owner, sessionId, at } = await trialWithCheckout("pro");
+    fake.completeCheckout(sessionId); // no webhook delivered, no return page loaded
+    await runTrialClock(at(-60_000));
+    const { tenant, trial, changes } = await stateOf(owner.tenant.id);
+    expect([tenant.planId, trial?.outcome]).toEqual(["pro", "converted"]);
+    expect(changes.at(-1)).toEqual(["pro", "pro", "stripe", "trial_converted"]);
+    expect(await subjectsTo(owner.user.email)).not.toContain(`The Pro trial of ${owner.tenant.name} has ended`);
+  });
+
+  it("stays ended: expired, then subscribed (no trial reason), then cancelled (Free, no trial back)", async () => {
+    const { owner, sessionId, at } = await trialWithCheckout();
+    await runTrialClock(at(-60_000));
+    expect((await stateOf(owner.tenant.id)).tenant.planId).toBe("free");
+
+    const subscription = fake.completeCheckout(sessionId);
+    await completeCheckout(await fresh(owner), sessionId);
+    let state = await stateOf(owner.tenant.id);
+    expect([state.tenant.planId, state.trial?.outcome, state.changes.at(-1)]).toEqual(["business", "expired", ["free", "business", "user", null]]);
+
+    fake.updateSubscription(subscription.id, { status: "canceled" });
+    await syncTenantBilling(owner.tenant.id, { source: "stripe" });
+    state = await stateOf(owner.tenant.id);
+    expect([state.tenant.planId, state.tenant.trialEndsAt]).toEqual(["free", null]);
+  });
+
+  it("sends no reminder for a deleted workspace", async () => {
+    const { owner } = await freeWorkspace();
+    const { endsAt } = await startTrial(owner.ctx, { planId: "pro" });
+    await db.update(tenants).set({ deletedAt: new Date() }).where(eq(tenants.id, owner.tenant.id));
+    await runTrialClock(new Date(endsAt.getTime() - DAY / 2));
+    await runTrialClock(new Date(endsAt.getTime() + 60_000));
+    expect(await subjectsTo(owner.user.email)).toEqual([]);
+    expect((await stateOf(owner.tenant.id)).trial?.outcome).toBe("expired");
   });
 });

@@ -35,11 +35,12 @@ export type Plan = {
 /** Stripe's proration_behavior for a change of seats. */
 export type SeatProration = "create_prorations" | "always_invoice" | "none";
 
-const price = (amount: number, plan: string, interval: BillingInterval): PlanPrice => ({
+/** `key`: the price's name in Stripe; a per-seat price gets its own (a Stripe price's amount never changes). */
+const price = (amount: number, key: string, interval: BillingInterval): PlanPrice => ({
   amount,
   currency: "usd",
-  priceEnv: `STRIPE_PRICE_${plan.toUpperCase()}_${interval === "month" ? "MONTHLY" : "YEARLY"}`,
-  lookupKey: `${plan}_${interval === "month" ? "monthly" : "yearly"}`,
+  priceEnv: `STRIPE_PRICE_${key.toUpperCase()}_${interval === "month" ? "MONTHLY" : "YEARLY"}`,
+  lookupKey: `${key}_${interval === "month" ? "monthly" : "yearly"}`,
 });
 
 export const PLANS: Record<PlanId, Plan> = {
@@ -66,7 +67,8 @@ export const PLANS: Record<PlanId, Plan> = {
     description: "For larger teams, priced per member.",
     features: ["Up to 50 members, billed per member", "1,000,000 customers", "25 API keys", "25 webhook endpoints", "Priority support"],
     limits: { members: 50, customers: 1_000_000, apiKeys: 25, webhookEndpoints: 25 },
-    prices: { month: price(1500, "business", "month"), year: price(15000, "business", "year") },
+    // Not `business_seat_monthly`: that was a flat price before seats, which a deployment may still bill.
+    prices: { month: price(1500, "business_seat", "month"), year: price(15000, "business_seat", "year") },
     perSeat: { proration: "create_prorations" },
     trialDays: 14,
   },

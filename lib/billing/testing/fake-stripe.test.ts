@@ -84,10 +84,10 @@ describe("parameters", () => {
   });
 
   it("filters and pages with decoded booleans and integers", async () => {
-    const active = await stripe.prices.list({ active: true, lookup_keys: ["pro_monthly", "business_yearly"], limit: 1 });
+    const active = await stripe.prices.list({ active: true, lookup_keys: ["pro_monthly", "business_seat_yearly"], limit: 1 });
     expect([active.data.map((p) => p.lookup_key), active.has_more]).toEqual([["pro_monthly"], true]);
-    const next = await stripe.prices.list({ active: true, lookup_keys: ["pro_monthly", "business_yearly"], limit: 1, starting_after: active.data[0]!.id });
-    expect([next.data.map((p) => p.lookup_key), next.has_more]).toEqual([["business_yearly"], false]);
+    const next = await stripe.prices.list({ active: true, lookup_keys: ["pro_monthly", "business_seat_yearly"], limit: 1, starting_after: active.data[0]!.id });
+    expect([next.data.map((p) => p.lookup_key), next.has_more]).toEqual([["business_seat_yearly"], false]);
     expect((await stripe.prices.list({ active: false })).data).toEqual([]);
   });
 
@@ -188,7 +188,7 @@ async function seatsCustomer(quantity: number, subscriptionData: Stripe.Checkout
   const session = await stripe.checkout.sessions.create({
     mode: "subscription",
     customer: customer.id,
-    line_items: [{ price: "price_business_monthly", quantity }],
+    line_items: [{ price: "price_business_seat_monthly", quantity }],
     subscription_data: { metadata: { tenant_id: "t-seats" }, ...subscriptionData },
   });
   return { customer, session, subscription: fake.completeCheckout(session.id) };
@@ -282,7 +282,7 @@ describe("seats", () => {
     const session = await stripe.checkout.sessions.create({
       mode: "subscription",
       customer: customer.id,
-      line_items: [{ price: "price_business_monthly", quantity: 3 }],
+      line_items: [{ price: "price_business_seat_monthly", quantity: 3 }],
       subscription_data: { trial_end: trialEnd },
     });
     const html = await (await fetch(session.url!)).text();

@@ -155,7 +155,8 @@ export class FakeStripe implements FakeStripeState {
       subscription.cancel_at_period_end = change.cancel_at_period_end;
       subscription.cancel_at = change.cancel_at_period_end ? item.current_period_end : null;
     }
-    if (change.price) subscription.items.data[0] = make.subscriptionItem(subscription.id, change.price, item.current_period_start);
+    // A new price on the same item, as the portal switches plans: Stripe keeps its id and quantity.
+    if (change.price) subscription.items.data[0] = { ...make.subscriptionItem(subscription.id, change.price, item.current_period_start, item.quantity ?? 1), id: item.id };
     const type = subscription.status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated";
     this.emit(make.event(type, subscription));
     if (change.status === "past_due") this.invoice(subscription, "open");
@@ -304,7 +305,7 @@ export class FakeStripe implements FakeStripeState {
       const subscription = portal && this.latestSubscriptionOf(portal.customer);
       if (!subscription) return this.send(res, noSuchObject("subscription", m[1]!, "session", 404));
       if (m[2] === "cancel") this.updateSubscription(subscription.id, { status: "canceled" });
-      if (m[2] === "switch") this.updateSubscription(subscription.id, { price: this.price("business_monthly") });
+      if (m[2] === "switch") this.updateSubscription(subscription.id, { price: this.price("business_seat_monthly") });
       if (m[2] === "fail") this.updateSubscription(subscription.id, { status: "past_due" });
       await this.flushWebhooks();
       return this.redirect(res, `/portal/${m[1]}`);

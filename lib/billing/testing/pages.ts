@@ -29,7 +29,7 @@ export function portalPage(portal: Stripe.BillingPortal.Session, subscription: S
   return page(`<h1>Fake Customer Portal</h1><p>Subscription: <strong id="status">${item ? `${escape(item.price.lookup_key ?? item.price.id)}, ${subscription.status}` : "none"}</strong></p>
 ${item ? `<p>Seats: <strong id="quantity">${item.quantity ?? 1}</strong></p>` : ""}
 ${live ? `<form method="post" action="${action("cancel")}"><button>Cancel subscription now</button></form>
-<form method="post" action="${action("switch")}"><button>Switch to business_monthly</button></form>
+<form method="post" action="${action("switch")}"><button>Switch to business_seat_monthly</button></form>
 <form method="post" action="${action("fail")}"><button>Simulate a failed payment</button></form>
 <form method="post" action="${action("seats")}"><label>Seats <input type="number" name="quantity" min="1" value="${item!.quantity ?? 1}" required></label><button>Change seats</button></form>` : ""}
 <p><a href="${escape(portal.return_url ?? "/")}">Return to the app</a></p>`);
