@@ -5,7 +5,18 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
  * A per-seat plan's seats: members in use, invitations (billed once accepted), the seats
  * Stripe bills, and the price of one. `children` is the next invoice's estimate.
  */
-export function SeatsCard({ seats, seatPrice, children }: { seats: { members: number; pendingInvitations: number; paid: number | null }; seatPrice: string; children?: ReactNode }) {
+export function SeatsCard({
+  seats,
+  seatPrice,
+  stuck,
+  children,
+}: {
+  seats: { members: number; pendingInvitations: number; paid: number | null };
+  seatPrice: string;
+  /** The mismatch has outlasted the seats job's first retries: say so rather than "updating". */
+  stuck: boolean;
+  children?: ReactNode;
+}) {
   const { members, pendingInvitations, paid } = seats;
   const rows: { label: string; value: ReactNode; testId?: string; note?: string }[] = [
     { label: "Members", value: members, testId: "seats-in-use", note: "seats in use" },
@@ -35,7 +46,9 @@ export function SeatsCard({ seats, seatPrice, children }: { seats: { members: nu
         </dl>
         {paid !== null && paid !== members && (
           <p role="status" className="text-sm text-amber-800">
-            {`Updating Stripe to ${members} ${members === 1 ? "seat" : "seats"}…`}
+            {stuck
+              ? `Stripe still bills ${paid} ${paid === 1 ? "seat" : "seats"} for ${members} ${members === 1 ? "member" : "members"}. We keep retrying; if this stays, check Manage billing.`
+              : `Updating Stripe to ${members} ${members === 1 ? "seat" : "seats"}…`}
           </p>
         )}
         {children}

@@ -22,6 +22,8 @@ export const subscriptions = pgTable("subscriptions", {
   quantity: integer("quantity"),
   /** The quantity this app last asked Stripe for; a quantity Stripe reports otherwise was changed there. */
   requestedQuantity: integer("requested_quantity"),
+  /** Since when the quantity has waited for the seats job (cleared when it lands): the billing page says when that lasts. */
+  quantityPendingSince: timestamp("quantity_pending_since", { withTimezone: true }),
   syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -37,10 +37,13 @@ async function ensureStripeCustomer(ctx: TenantContext, stripe: Stripe): Promise
 /** Stripe takes a trial end at least 48 hours ahead; a trial closer to its end is charged at once. */
 const STRIPE_MIN_TRIAL_MS = 49 * 3600_000;
 
-/** A running free trial carries on in Stripe, with the card given at Checkout charged at its end. */
+/** Whether a free trial ending then carries on in Stripe, the card given at Checkout charged at its end. */
+export function trialCarriesIntoStripe(trialEndsAt: Date | null, now = new Date()): trialEndsAt is Date {
+  return trialEndsAt !== null && trialEndsAt.getTime() - now.getTime() >= STRIPE_MIN_TRIAL_MS;
+}
+
 function carriedTrial(trialEndsAt: Date | null): { trial_end?: number } {
-  if (!trialEndsAt || trialEndsAt.getTime() - Date.now() < STRIPE_MIN_TRIAL_MS) return {};
-  return { trial_end: Math.floor(trialEndsAt.getTime() / 1000) };
+  return trialCarriesIntoStripe(trialEndsAt) ? { trial_end: Math.floor(trialEndsAt.getTime() / 1000) } : {};
 }
 
 /** A Stripe Checkout page for a paid plan (on a per-seat plan, one seat per member); returns its URL. */

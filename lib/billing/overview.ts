@@ -8,7 +8,7 @@ import { currentPlanOf, type LimitName, type Plan } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
 import { PAID_STATUSES } from "./statuses";
 import { getStripe } from "./stripe";
-import { trialRefusalOf, type Trial } from "./trials";
+import { trialRefusalOf, type Trial, type TrialRefusal } from "./trials";
 import { previewNextInvoice, type UpcomingInvoice } from "./upcoming-invoice";
 
 export type BillingOverview = {
@@ -22,7 +22,7 @@ export type BillingOverview = {
   /** This workspace's trial, running or ended; null if it never had one. */
   trial: Trial | null;
   /** Why a trial cannot be started now, or null when the viewer may start one. */
-  trialRefusal: string | null;
+  trialRefusal: TrialRefusal | null;
   /** Stripe's estimate of the next invoice, asked for at once but not awaited: render it in its own Suspense boundary. */
   nextInvoice: Promise<UpcomingInvoice | "unavailable" | null>;
 };

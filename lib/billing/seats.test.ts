@@ -13,6 +13,7 @@ import { contextOf, memberOf, type TestMember } from "@/lib/testing/tenant-conte
 import { drainJobs } from "@/lib/worker/drain";
 import { completeCheckout, startCheckout } from "./checkout";
 import { fakeStripeForTests } from "./testing/in-tests";
+import { getInvitationCost } from "./invitation-cost";
 import { getBillingOverview } from "./overview";
 import { handleStripeWebhook } from "./webhook";
 
@@ -181,5 +182,16 @@ describe("the next invoice estimate", () => {
     const { ctx } = await subscribed("business", 1);
     fake.failNext(3); // the preview, the overview's one Stripe call, and the SDK's two retries
     expect(await (await getBillingOverview(ctx)).nextInvoice).toBe("unavailable");
+  });
+});
+
+describe("the cost of an invitation", () => {
+  it("is the price of a seat for the subscription's interval, for those who see billing, on a per-seat plan only", async () => {
+    const business = await subscribed("business", 2);
+    expect(await getInvitationCost(business.ctx)).toBe("Once accepted, this invitation adds 1 seat, about $15 per month.");
+    const admin = await memberOf(business.owner.tenant, "admin");
+    expect(await getInvitationCost(admin.ctx)).toBeNull();
+    const pro = await subscribed("pro", 1);
+    expect(await getInvitationCost(pro.ctx)).toBeNull();
   });
 });

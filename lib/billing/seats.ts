@@ -32,7 +32,16 @@ export async function queueSeatSync(tx: Executor, tenantId: string): Promise<voi
     .from(tenants)
     .innerJoin(subscriptions, eq(subscriptions.tenantId, tenants.id))
     .where(eq(tenants.id, tenantId));
-  if (row && PAID_STATUSES.includes(row.status) && planOf(row.planId).perSeat) await enqueueJob("billing-sync-seats", { tenantId }, { executor: tx });
+  if (row && PAID_STATUSES.includes(row.status) && planOf(row.planId).perSeat) await queueSeatJob(tx, tenantId);
+}
+
+/** Queues the seats job and notes since when the quantity waits for it (kept from the first of a burst). */
+export async function queueSeatJob(tx: Executor, tenantId: string): Promise<void> {
+  await tx
+    .update(subscriptions)
+    .set({ quantityPendingSince: sql`coalesce(${subscriptions.quantityPendingSince}, now())` })
+    .where(eq(subscriptions.tenantId, tenantId));
+  await enqueueJob("billing-sync-seats", { tenantId }, { executor: tx });
 }
 
 /**
@@ -73,7 +82,10 @@ export async function syncSeatQuantity({ tenantId }: { tenantId: string }, job: 
 
     const subscription = await stripe.subscriptions.retrieve(row.subscriptionId);
     const item = subscription.items.data[0];
-    if (!item || ENDED_SUBSCRIPTION_STATUSES.includes(subscription.status)) return { outcome: "skipped", reason: `subscription ${subscription.status}` };
+    if (!item || ENDED_SUBSCRIPTION_STATUSES.includes(subscription.status)) {
+      await tx.update(subscriptions).set({ quantityPendingSince: null }).where(eq(subscriptions.tenantId, tenantId));
+      return { outcome: "skipped", reason: `subscription ${subscription.status}` };
+    }
 
     const members = await billedSeatsOf(tx, tenantId);
     const seats = seatTarget(item.price, members);
@@ -86,7 +98,10 @@ export async function syncSeatQuantity({ tenantId }: { tenantId: string }, job: 
       // The quantity seen is in the key: after an outside change between two attempts, the retry is a new request.
       await stripe.subscriptionItems.update(item.id, params, { idempotencyKey: requestKey(`seats:${job.id}:${current}`, params) });
     }
-    await tx.update(subscriptions).set({ quantity: seats, requestedQuantity: seats, syncedAt: new Date() }).where(eq(subscriptions.tenantId, tenantId));
+    await tx
+      .update(subscriptions)
+      .set({ quantity: seats, requestedQuantity: seats, quantityPendingSince: null, syncedAt: new Date() })
+      .where(eq(subscriptions.tenantId, tenantId));
     if (current === seats) return { outcome: "unchanged", quantity: seats };
     if (changedInStripe) {
       await recordActivity(tx, {

@@ -8,7 +8,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { planOf, type PlanId } from "@/lib/plans/plans";
 import type { SessionUser } from "@/lib/tenants/context";
 import { planOfPrice } from "./prices";
-import { billedSeatsOf, seatTarget } from "./seats";
+import { billedSeatsOf, queueSeatJob, seatTarget } from "./seats";
 import { convertTrial } from "./trials";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { PAID_STATUSES } from "./statuses";
@@ -87,7 +87,7 @@ export async function syncTenantBilling(tenantId: string, origin: SyncSource): P
       // Converge: a quantity other than its target (a per-seat one changed in Stripe or not yet
       // synced, a flat one left at the seats of a per-seat plan) gets the seats job, which corrects it.
       if (paid && item && item.quantity !== seatTarget(item.price, await billedSeatsOf(tx, tenantId))) {
-        await enqueueJob("billing-sync-seats", { tenantId }, { executor: tx });
+        await queueSeatJob(tx, tenantId);
       }
     } else {
       await tx.delete(subscriptions).where(eq(subscriptions.tenantId, tenantId));

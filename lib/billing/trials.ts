@@ -19,13 +19,18 @@ export type Trial = typeof trials.$inferSelect;
  * Why the viewer cannot start a trial here, or null when they can: from the trials of
  * this workspace and of the viewer as owner (one statement, shared with the billing page).
  */
-export function trialRefusalOf(ctx: TenantContext, rows: Pick<Trial, "tenantId" | "startedById">[], plan: Pick<Plan, "id">): string | null {
-  if (rows.some((r) => r.tenantId === ctx.tenant.id)) return "This workspace has had its free trial. Choose a plan to continue.";
-  if (plan.id !== DEFAULT_PLAN) return "Free trials are for workspaces on the Free plan.";
-  if (ctx.role !== "owner") return "Only an owner can start a free trial.";
-  if (rows.some((r) => r.startedById === ctx.user.id)) return "You have used your free trial with another workspace: each owner gets one. Choose a plan to continue.";
+export function trialRefusalOf(ctx: TenantContext, rows: Pick<Trial, "tenantId" | "startedById">[], plan: Pick<Plan, "id">): TrialRefusal | null {
+  if (rows.some((r) => r.tenantId === ctx.tenant.id)) return { reason: "had_trial", message: "This workspace has had its free trial. Choose a plan to continue." };
+  if (plan.id !== DEFAULT_PLAN) return { reason: "not_free", message: "Free trials are for workspaces on the Free plan." };
+  if (ctx.role !== "owner") return { reason: "not_owner", message: "Only an owner can start a free trial." };
+  if (rows.some((r) => r.startedById === ctx.user.id)) {
+    return { reason: "owner_had_trial", message: "You have used your free trial with another workspace: each owner gets one. Choose a plan to continue." };
+  }
   return null;
 }
+
+/** Why no trial can start; the first two say a trial was had, which the billing page tells. */
+export type TrialRefusal = { reason: "had_trial" | "owner_had_trial" | "not_free" | "not_owner"; message: string };
 
 /**
  * Starts the workspace's one free trial of a plan, without a card: the plan and its
@@ -42,7 +47,7 @@ export async function startTrial(ctx: TenantContext, input: StartTrialInput): Pr
     if (!tenant) throw new UserError("This workspace no longer exists.");
     const rows = await tx.select().from(trials).where(or(eq(trials.tenantId, tenant.id), eq(trials.startedById, ctx.user.id)));
     const refusal = trialRefusalOf(ctx, rows, currentPlanOf(tenant));
-    if (refusal) throw new UserError(refusal);
+    if (refusal) throw new UserError(refusal.message);
 
     const endsAt = new Date(Date.now() + plan.trialDays! * DAY_MS);
     // The unique owner column settles two workspaces of one owner starting at once.

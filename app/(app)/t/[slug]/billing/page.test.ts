@@ -5,6 +5,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addMember, createTenant, createUser } from "@/db/factories";
 import { recordStatements } from "@/db/statement-log";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { subscriptions } from "@/db/schema";
+import { queueSeatSync } from "@/lib/billing/seats";
+import { drainJobs } from "@/lib/worker/drain";
 import { completeCheckout, startCheckout } from "@/lib/billing/checkout";
 import { fakeStripeForTests } from "@/lib/billing/testing/in-tests";
 import { expireTrial } from "@/lib/billing/trial-clock";
@@ -154,6 +159,22 @@ describe("the billing page of a per-seat subscription", () => {
     expect(testId(page, "seats-in-use")).toBe("4");
     expect(testId(page, "seats-paid")).toBe("3");
     expect(page).toContain("Updating Stripe to 4 seats…");
+  });
+
+  it("says Stripe still bills the old count when the seats job has failed for a while", async () => {
+    const owner = await subscribedOfThree();
+    const joiner = await createUser();
+    await db.transaction(async (tx) => {
+      await addMember(owner.tenant, joiner, "member", tx);
+      await queueSeatSync(tx, owner.tenant.id);
+    });
+    expect(await html(owner.tenant.slug)).toContain("Updating Stripe to 4 seats…");
+    await db.update(subscriptions).set({ quantityPendingSince: new Date(Date.now() - 11 * 60_000) }).where(eq(subscriptions.tenantId, owner.tenant.id));
+    expect(await html(owner.tenant.slug)).toContain("Stripe still bills 3 seats for 4 members. We keep retrying; if this stays, check Manage billing.");
+
+    await drainJobs({ names: ["billing-sync-seats"] });
+    const settled = await html(owner.tenant.slug);
+    expect([testId(settled, "seats-paid"), settled.includes("Stripe still bills")]).toEqual(["4", false]);
   });
 
   it("says so when Stripe cannot estimate the next invoice", async () => {

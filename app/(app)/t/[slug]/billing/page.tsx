@@ -9,7 +9,7 @@ import { TrialCard } from "@/components/billing/trial-card";
 import { UpcomingInvoiceLine, UpcomingInvoiceSkeleton } from "@/components/billing/upcoming-invoice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
-import { completeCheckout } from "@/lib/billing/checkout";
+import { completeCheckout, trialCarriesIntoStripe } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { PlanUsage } from "@/components/plans/usage-meters";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
@@ -24,6 +24,9 @@ import { tenantPage } from "../tenant-page";
 import { checkoutAction, portalAction, startTrialAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
+
+// The seats job retries from 30 s, doubling: ten minutes out of step is past its first few tries.
+const SEATS_STUCK_MS = 10 * 60_000;
 
 const STATUS_LABELS: Record<string, string> = {
   active: "Active",
@@ -75,12 +78,12 @@ async function BillingPage(
   const now = new Date();
   const trialPlan = trial ? planOf(trial.planId) : null;
   const trialRunning = trial !== null && trialPlan !== null && !trial.endedAt && trial.endsAt > now && !live;
-  const trialEnded = trial !== null && trialPlan !== null && (trial.outcome === "expired" || (!trial.endedAt && trial.endsAt <= now));
+  const trialEnded = trial !== null && trialPlan !== null && !live && (trial.outcome === "expired" || (!trial.endedAt && trial.endsAt <= now));
   if (trialRunning && trialParam === "started") {
     notice = { tone: "success", text: `Your ${trialPlan.trialDays}-day ${trialPlan.name} trial has started. It ends on ${formatDate(trial.endsAt, viewer)}; no card needed.` };
   }
   // Only the refusals that say a trial was had are worth a word; the others just mean no button.
-  const trialNote = !trialRunning && trialRefusal && /had its free trial|used your free trial/.test(trialRefusal) ? trialRefusal : null;
+  const trialNote = !trialRunning && !live && (trialRefusal?.reason === "had_trial" || trialRefusal?.reason === "owner_had_trial") ? trialRefusal.message : null;
   const seatInterval = live && subscription.interval === "year" ? "year" : "month";
   const seatPrice = plan.perSeat && plan.prices[seatInterval];
 
@@ -102,7 +105,7 @@ async function BillingPage(
           </p>
         </div>
       )}
-      {trialRunning && <TrialCard plan={trialPlan} endsAt={trial.endsAt} endsOn={formatDate(trial.endsAt, viewer)} />}
+      {trialRunning && <TrialCard plan={trialPlan} endsAt={trial.endsAt} endsOn={formatDate(trial.endsAt, viewer)} carried={trialCarriesIntoStripe(trial.endsAt, now)} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -154,7 +157,11 @@ async function BillingPage(
           </CardContent>
         </Card>
         {seatPrice && (
-          <SeatsCard seats={seats} seatPrice={`${formatPrice(seatPrice)} / member / ${seatInterval}`}>
+          <SeatsCard
+            seats={seats}
+            seatPrice={`${formatPrice(seatPrice)} / member / ${seatInterval}`}
+            stuck={Boolean(subscription?.quantityPendingSince && now.getTime() - subscription.quantityPendingSince.getTime() > SEATS_STUCK_MS)}
+          >
             {live && (
               <Suspense fallback={<UpcomingInvoiceSkeleton />}>
                 <UpcomingInvoiceLine estimate={nextInvoice} viewer={viewer} />
