@@ -3,7 +3,7 @@ import { eq, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { subscriptions, tenants, trials } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
-import { seatsOf, usageOf } from "@/lib/plans/limits";
+import { usageOf } from "@/lib/plans/limits";
 import { currentPlanOf, type LimitName, type Plan } from "@/lib/plans/plans";
 import type { TenantContext } from "@/lib/tenants/context";
 import { PAID_STATUSES } from "./statuses";
@@ -31,11 +31,10 @@ export type BillingOverview = {
 export async function getBillingOverview(ctx: TenantContext): Promise<BillingOverview> {
   assertCan(ctx, "billing.manage", "Only owners and billing members can see billing.");
   // Read afresh, side by side: the page may have just completed a checkout.
-  const [[tenant], [subscription], usage, seats, trialRows] = await Promise.all([
+  const [[tenant], [subscription], { usage, seats }, trialRows] = await Promise.all([
     db.select({ planId: tenants.planId, trialEndsAt: tenants.trialEndsAt, stripeCustomerId: tenants.stripeCustomerId }).from(tenants).where(eq(tenants.id, ctx.tenant.id)),
     db.select().from(subscriptions).where(eq(subscriptions.tenantId, ctx.tenant.id)),
     usageOf(ctx, db),
-    seatsOf(ctx, db),
     db.select().from(trials).where(or(eq(trials.tenantId, ctx.tenant.id), eq(trials.startedById, ctx.user.id))),
   ]);
   const plan = currentPlanOf(tenant ?? { planId: "free", trialEndsAt: null });

@@ -96,9 +96,16 @@ export async function assertWithinLimit(ctx: TenantContext, tx: Executor, limit:
   if ((await counter(ctx, tx)) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
 }
 
-/** Current use against the plan's limits, for the billing page; the counts run side by side. */
-export async function usageOf(ctx: TenantContext, executor: Executor): Promise<Partial<Record<LimitName, number>>> {
-  const entries = Object.entries(COUNTERS) as [LimitName, Counter][];
-  const counts = await Promise.all(entries.map(([, counter]) => counter(ctx, executor)));
-  return Object.fromEntries(entries.map(([name], i) => [name, counts[i]]));
+/**
+ * Current use against the plan's limits, for the billing page, and the seats behind the
+ * members count (read once for both); the counts run side by side.
+ */
+export async function usageOf(
+  ctx: TenantContext,
+  executor: Executor,
+): Promise<{ usage: Partial<Record<LimitName, number>>; seats: { members: number; pendingInvitations: number } }> {
+  const entries = (Object.entries(COUNTERS) as [LimitName, Counter][]).filter(([name]) => name !== "members");
+  const [seats, ...counts] = await Promise.all([seatsOf(ctx, executor), ...entries.map(([, counter]) => counter(ctx, executor))]);
+  const usage: Partial<Record<LimitName, number>> = Object.fromEntries(entries.map(([name], i) => [name, counts[i]]));
+  return { usage: { ...usage, members: seats.members + seats.pendingInvitations }, seats };
 }
