@@ -19,7 +19,7 @@ const layers = {
   name: "guardrails/layers",
   files: [SOURCE],
   // scripts/ are operator commands that open the database themselves, as db/seed.ts does.
-  ignores: ["lib/**", "db/**", "scripts/**", "drizzle.config.ts", ...TESTS],
+  ignores: ["lib/**", "db/**", "scripts/**", "testing/**", "drizzle.config.ts", ...TESTS],
   rules: {
     "import/no-restricted-paths": [
       "error",
@@ -33,7 +33,7 @@ const layers = {
           },
           {
             target: ".",
-            from: "./lib/tenancy",
+            from: "./lib/tenancy/scope.ts",
             message: "Tenant scopes belong in lib/: call (or add) a lib function that takes the tenant context.",
           },
           {
@@ -51,7 +51,7 @@ const layers = {
 const guardsOnly = {
   name: "guardrails/tenant-context",
   files: [SOURCE],
-  ignores: ["lib/tenants/context.ts", "lib/tenants/require-tenant.ts", "lib/api/handler.ts", "lib/testing/**", ...TESTS],
+  ignores: ["lib/tenancy/context.ts", "lib/tenancy/require-tenant.ts", "lib/api/handler.ts", "testing/**", ...TESTS],
   rules: {
     "no-restricted-syntax": [
       "error",
@@ -63,7 +63,7 @@ const guardsOnly = {
       ].map((selector) => ({
         selector,
         message:
-          "Only the guards build a TenantContext: take it from requireTenant(slug, permission?) in a page or action (lib/api/handler.ts for the API), or from lib/testing in a test.",
+          "Only the guards build a TenantContext: take it from requireTenant(slug, permission?) in a page or action (lib/api/handler.ts for the API), or from testing/ in a test.",
       })),
     ],
   },

@@ -41,7 +41,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "npx tsx lib/billing/testing/serve-fake-stripe.ts",
+      command: "npx tsx testing/stripe/serve-fake-stripe.ts",
       url: `http://localhost:${stripePort}/v1/prices`, // answers 401 without a key: up
       timeout: 60_000,
       reuseExistingServer: false,

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { sessionTokenFrom } from "@/lib/auth/session-cookies";
+import { sessionTokenFrom } from "@/lib/session/session-cookies";
 import { getEnv } from "@/lib/env/env";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { publicHostOf, refusePageWrite } from "@/lib/security/page-writes";

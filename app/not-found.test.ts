@@ -3,16 +3,16 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { addMember, createTenant } from "@/db/factories";
 import { recordStatements } from "@/db/statement-log";
-import { requireTenant, getTenantFrame } from "@/lib/tenants/require-tenant";
-import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { requireTenant, getTenantFrame } from "@/lib/tenancy/require-tenant";
+import { newRequest, request, signInAs } from "@/testing/fake-request";
+import { memberOf } from "@/testing/tenant-context";
 import NotFound from "./not-found";
-import { resolveServerComponents } from "@/lib/testing/render-server";
+import { resolveServerComponents } from "@/testing/render-server";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 // The header's sign-out action reaches Auth.js, which does not load outside Next; it is not called here.
 vi.mock("@/lib/auth/auth", () => ({ signOut: async () => {} }));

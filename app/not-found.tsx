@@ -3,10 +3,10 @@ import Link from "next/link";
 import { AppHeader } from "@/components/app/app-header";
 import { NoAccessWorkspaces } from "@/components/app/no-access-workspaces";
 import { Button } from "@/components/ui/button";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { TENANT_LABEL } from "@/lib/config/app";
 import { resolveNotFoundView, tenantSlugOfPath } from "@/lib/tenants/home";
-import { findTenantRequest } from "@/lib/tenants/require-tenant";
+import { findTenantRequest } from "@/lib/tenancy/require-tenant";
 import { createTenantAction, signOutAction } from "./(app)/actions";
 
 /**

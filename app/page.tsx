@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/app/app-header";
 import { Button } from "@/components/ui/button";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { APP_NAME } from "@/lib/config/app";
 import { resolveHomePath } from "@/lib/tenants/home";
 

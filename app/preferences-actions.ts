@@ -1,6 +1,6 @@
 "use server";
 
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { saveTimeZone } from "@/lib/users/time-zone";
 
 /** Called by the browser when its time zone is new or changed; signed out, the cookie is enough. */

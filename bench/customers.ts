@@ -10,7 +10,7 @@ import { openPostgres, setDatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { encodeCursor } from "@/lib/validation/cursor";
 import { listCustomers } from "@/lib/customers/customers";
-import { toTenantContext } from "@/lib/tenants/context";
+import { toTenantContext } from "@/lib/tenancy/context";
 import { createBenchDatabase, insertCustomers, insertTenants } from "./data";
 
 const serverUrl = process.env.DATABASE_URL;

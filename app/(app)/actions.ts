@@ -5,7 +5,7 @@ import { userAction } from "@/lib/actions/define-action";
 import { signOut } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/request/client-ip";
 import { createTenant } from "@/lib/tenants/create-tenant";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { createTenantSchema } from "@/lib/tenants/schemas";
 
 export async function signOutAction(): Promise<void> {

@@ -7,12 +7,12 @@ import { memberships } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { FLASH_COOKIE } from "@/lib/actions/flash-cookie";
 import { claimDomain } from "@/lib/domains/claim-domain";
-import { personAt, uniqueDomain, workspaceOf } from "@/lib/domains/testing";
-import { request, signInAs } from "@/lib/testing/fake-request";
+import { personAt, uniqueDomain, workspaceOf } from "@/testing/domains";
+import { request, signInAs } from "@/testing/fake-request";
 import { joinSuggestedTenantAction } from "./domain-actions";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const GENERIC = "Something went wrong on our side. Please try again.";

@@ -7,7 +7,7 @@ import { flashToast } from "@/lib/actions/flash";
 import { joinSuggestionSchema } from "@/lib/domains/schemas";
 import { joinSuggestedTenant } from "@/lib/domains/suggestions";
 import { clientIp } from "@/lib/request/client-ip";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 /** Joins a workspace suggested by the user's verified email domain, and opens it. */
 export const joinSuggestedTenantAction = userAction(joinSuggestionSchema, async (user, input) => {

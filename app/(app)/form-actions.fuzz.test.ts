@@ -8,8 +8,8 @@ import { accounts, activityLog, apiKeys, authenticators, customers, dataExports,
 import type { ActionState } from "@/lib/actions/action-state";
 import { createCustomer } from "@/lib/customers/customers";
 import { createInvitation } from "@/lib/invitations/create-invitation";
-import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
-import { teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { newRequest, request, signInAs } from "@/testing/fake-request";
+import { teamOfEveryRole } from "@/testing/tenant-context";
 import { acceptInvitationAction, declineInvitationAction } from "../invite/[token]/actions";
 import { joinByLinkAction } from "../join/[token]/actions";
 import { signInWithEmail } from "../sign-in/actions";
@@ -39,10 +39,10 @@ import {
   updateDomainAction,
 } from "./t/[slug]/settings/actions";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 // Auth.js does not load outside Next; what reaches it is recorded instead.

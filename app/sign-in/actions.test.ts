@@ -7,13 +7,13 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { listOutbox } from "@/lib/email/outbox";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/providers";
 import { decodeSignInEmail, encodeSignInEmail, SIGN_IN_EMAIL_COOKIE } from "@/lib/auth/sign-in-email-cookie";
-import { newRequest, request } from "@/lib/testing/fake-request";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
+import { newRequest, request } from "@/testing/fake-request";
+import { deliverQueuedMail } from "@/testing/jobs";
 import { resendSignInLink, signInWithEmail } from "./actions";
 
 const written = vi.hoisted(() => new Map<string, Record<string, unknown> | "deleted">());
 vi.mock("next/headers", async () => {
-  const fake = await import("@/lib/testing/fake-request");
+  const fake = await import("@/testing/fake-request");
   return {
     ...fake.nextHeaders,
     // A server action's cookie jar: it also writes, and what it wrote is read back.
@@ -30,13 +30,13 @@ vi.mock("next/headers", async () => {
     }),
   };
 });
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 const signIns = vi.hoisted(() => [] as unknown[]);
 vi.mock("@/lib/auth/auth", async () => {
   const { buildProviders } = await import("@/lib/auth/providers");
   const { getEnv } = await import("@/lib/env/env");
-  const { request } = await import("@/lib/testing/fake-request");
+  const { request } = await import("@/testing/fake-request");
   return {
     signIn: async (provider: string, options: { email: string }) => {
       signIns.push([provider, options]);

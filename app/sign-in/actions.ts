@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { signIn } from "@/lib/auth/auth";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/session/callback-url";
 import { TooManySignInEmails } from "@/lib/auth/providers";
 import { emailSignInSchema } from "@/lib/auth/schemas";
 import { forgetSignInEmail, recallSignInEmail, rememberSignInEmail, type SignInEmail } from "@/lib/auth/sign-in-email-cookie";

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { APP_NAME } from "@/lib/config/app";
 import type { CreateTenantAction } from "./create-tenant-dialog";
 import type { FormAction } from "@/lib/actions/run-action";
-import type { DomainSuggestion } from "@/lib/domains/types";
-import type { TenantOption } from "@/lib/tenants/context";
+import type { DomainSuggestion } from "@/lib/tenancy/context";
+import type { TenantOption } from "@/lib/tenancy/context";
 import { TenantSelector } from "./tenant-selector";
 import { UserMenu } from "./user-menu";
 

@@ -8,7 +8,7 @@ import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 import { TENANT_LABEL } from "@/lib/config/app";
-import { slugify } from "@/lib/tenants/slug";
+import { slugify } from "@/lib/tenancy/slug";
 
 export type CreateTenantAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 

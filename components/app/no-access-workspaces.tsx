@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Plus } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { TENANT_LABEL } from "@/lib/config/app";
-import type { TenantOption } from "@/lib/tenants/context";
-import { tenantPath } from "@/lib/tenants/paths";
+import type { TenantOption } from "@/lib/tenancy/context";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { TenantAvatar } from "./tenant-avatar";
 

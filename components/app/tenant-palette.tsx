@@ -9,10 +9,10 @@ import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover
 import { notify } from "@/components/ui/toast";
 import { runAction, type FormAction } from "@/lib/actions/run-action";
 import { TENANT_LABEL } from "@/lib/config/app";
-import type { DomainSuggestion } from "@/lib/domains/types";
+import type { DomainSuggestion } from "@/lib/tenancy/context";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import type { TenantOption } from "@/lib/tenants/context";
-import { switchTenantPath } from "@/lib/tenants/paths";
+import type { TenantOption } from "@/lib/tenancy/context";
+import { switchTenantPath } from "@/lib/tenancy/paths";
 import type { CreateTenantAction } from "./create-tenant-dialog";
 import { onDemand, useOnDemand } from "@/components/ui/on-demand";
 import { focusHeadingAfterNavigation } from "./focus-heading";

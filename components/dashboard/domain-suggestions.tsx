@@ -1,7 +1,7 @@
 import { Building2 } from "@/components/ui/icons";
 import { Card, CardContent } from "@/components/ui/card";
 import type { FormAction } from "@/lib/actions/run-action";
-import type { DomainSuggestion } from "@/lib/domains/types";
+import type { DomainSuggestion } from "@/lib/tenancy/context";
 import { JoinSuggestionForm } from "./join-suggestion-form";
 
 /**

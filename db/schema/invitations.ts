@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, gt, isNull, sql } from "drizzle-orm";
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { roleEnum, tenants } from "./tenants";
@@ -35,3 +35,8 @@ export const invitations = pgTable(
     index("invitations_tenant_created_idx").on(t.tenantId, t.createdAt),
   ],
 );
+
+/** Not yet accepted, declined or revoked (it may still have expired). */
+export const isOpen = and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.revokedAt));
+/** Open and not expired: the only state in which its link works. */
+export const isUsable = and(isOpen, gt(invitations.expiresAt, sql`now()`));

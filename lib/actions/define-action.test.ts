@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/factories";
-import { signInAs } from "@/lib/testing/fake-request";
+import { signInAs } from "@/testing/fake-request";
 import { z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE, userAction } from "./define-action";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 
 const form = (fields: Record<string, string>) => {

@@ -2,10 +2,10 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "@/db/errors";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
-import type { SessionUser, TenantContext } from "@/lib/tenants/context";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import type { SessionUser, TenantContext } from "@/lib/tenancy/context";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 import { fieldErrorsOf } from "@/lib/validation";
 import type { ActionState } from "./action-state";
 

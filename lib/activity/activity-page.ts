@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { activityLog, memberships, tenants, users } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import type { ActivityEntry } from "./events";
 import { activityFilterCondition } from "./filters";
 import { ACTIVITY_PAGE_SIZE } from "./list-activity";

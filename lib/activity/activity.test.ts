@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/errors";
 import { changeMemberRole } from "@/lib/members/change-role";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { renameTenant } from "@/lib/tenants/rename-tenant";
 import { describeActivity } from "./describe";
 import { listActivity } from "./list-activity";

@@ -5,7 +5,7 @@ import { createCustomer } from "@/lib/customers/customers";
 import { PermissionDeniedError } from "@/lib/errors";
 import { changeMemberRole } from "@/lib/members/change-role";
 import { leaveTenant } from "@/lib/members/remove-member";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { renameTenant } from "@/lib/tenants/rename-tenant";
 import { deleteAccount, DELETED_USER_LABEL } from "@/lib/users/delete-account";
 import { db } from "@/db/client";

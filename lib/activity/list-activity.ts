@@ -3,7 +3,7 @@ import { desc, lt } from "drizzle-orm";
 import { activityLog } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import type { ActivityEntry } from "./events";
 
 export const ACTIVITY_PAGE_SIZE = 50;

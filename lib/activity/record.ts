@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { activityLog } from "@/db/schema";
-import type { SessionUser, TenantContext } from "@/lib/tenants/context";
+import type { SessionUser, TenantContext } from "@/lib/tenancy/context";
 import type { ActivityAction, ActivityTarget } from "./events";
 
 export type ActivityEvent = {

@@ -7,7 +7,7 @@ import { UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { createApiKeySchema, type CreateApiKeyInput } from "./schemas";
 import { scopesForRole, type ApiScope } from "./scopes";

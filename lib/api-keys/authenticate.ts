@@ -4,7 +4,7 @@ import { prepared } from "@/db/prepared";
 import { apiKeys, memberships, rateLimits, tenants, users } from "@/db/schema";
 import type { Role } from "@/lib/permissions/roles";
 import { countHit, rateLimitResult, windowStartOf, type RateLimit, type RateLimitResult } from "@/lib/rate-limit/rate-limit";
-import type { Tenant } from "@/lib/tenants/context";
+import type { Tenant } from "@/lib/tenancy/context";
 import type { ApiKey } from "./api-keys";
 import { isApiScope, scopesForRole, type ApiScope } from "./scopes";
 import { hashApiKey } from "./token";

@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env/env";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { LimitReachedError } from "@/lib/plans/limits";
 import { clientIpFrom } from "@/lib/request/client-ip";
-import { toTenantContext, type TenantContext } from "@/lib/tenants/context";
+import { toTenantContext, type TenantContext } from "@/lib/tenancy/context";
 import { ApiError } from "./errors";
 import { withIdempotency } from "./idempotency";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
-import { getAuthSecret } from "@/lib/env/auth-secret";
+import { getAuthSecret } from "@/lib/config/auth-secret";
 import { getEnv } from "@/lib/env/env";
 import { authAdapter } from "./adapter";
-import { sameOriginRedirect } from "./callback-url";
+import { sameOriginRedirect } from "@/lib/session/callback-url";
 import { getAppUrl } from "@/lib/config/app-url";
 import { joinVerifiedDomainTenants } from "@/lib/domains/auto-join";
 import { allowSignIn, announceNewPasskey } from "@/lib/passkeys/passkeys";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env/env";
 import { listOutbox } from "@/lib/email/outbox";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
+import { deliverQueuedMail } from "@/testing/jobs";
 import { installPeerAddressHeader } from "@/lib/request/peer-address";
 import { buildProviders, configuredOAuthProviders, normalizeSignInEmail, TooManySignInEmails } from "./providers";
 

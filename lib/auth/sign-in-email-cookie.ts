@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { getAppUrl } from "@/lib/config/app-url";
-import { safeCallbackUrl } from "./callback-url";
+import { safeCallbackUrl } from "@/lib/session/callback-url";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "./providers";
 import { emailSignInSchema } from "./schemas";
 

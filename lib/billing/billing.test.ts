@@ -7,10 +7,10 @@ import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { LimitReachedError } from "@/lib/plans/limits";
 import { PLANS } from "@/lib/plans/plans";
-import { memberOf, teamOfEveryRole, type TestMember } from "@/lib/testing/tenant-context";
+import { memberOf, teamOfEveryRole, type TestMember } from "@/testing/tenant-context";
 import { completeCheckout, openBillingPortal, startCheckout } from "./checkout";
 import { NOT_CONFIGURED } from "./stripe";
-import { fakeStripeForTests } from "./testing/in-tests";
+import { fakeStripeForTests } from "@/testing/stripe/in-tests";
 import { handleStripeWebhook, SIGNATURE_TOLERANCE_SECONDS } from "./webhook";
 
 const APP = "http://localhost:3000";

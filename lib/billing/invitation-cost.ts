@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/format/dates";
 import { getViewer } from "@/lib/format/viewer";
 import { can } from "@/lib/permissions/permissions";
 import { currentPlanOf, formatPrice } from "@/lib/plans/plans";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { PAID_STATUSES } from "./statuses";
 
 /**

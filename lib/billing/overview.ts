@@ -5,7 +5,7 @@ import { subscriptions, tenants, trials } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import { usageOf } from "@/lib/plans/limits";
 import { currentPlanOf, type LimitName, type Plan } from "@/lib/plans/plans";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { PAID_STATUSES } from "./statuses";
 import { getStripe } from "./stripe";
 import { trialRefusalOf, type Trial, type TrialRefusal } from "./trials";

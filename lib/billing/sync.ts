@@ -6,7 +6,7 @@ import { ENDED_SUBSCRIPTION_STATUSES, planChanges, subscriptions, tenants } from
 import { recordActivity } from "@/lib/activity/record";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { planOf, type PlanId } from "@/lib/plans/plans";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { planOfPrice } from "./prices";
 import { billedSeatsOf, queueSeatJob, seatTarget } from "./seats";
 import { convertTrial } from "./trials";

@@ -10,7 +10,7 @@ import { wholeDaysUntil } from "@/lib/format/dates";
 import { ROLE_PERMISSIONS } from "@/lib/permissions/permissions";
 import { ROLES } from "@/lib/permissions/roles";
 import { DEFAULT_PLAN, planOf } from "@/lib/plans/plans";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { getStripe } from "./stripe";
 import { syncTenantBilling } from "./sync";

@@ -7,11 +7,11 @@ import { listOutbox } from "@/lib/email/outbox";
 import { PermissionDeniedError, UserError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { LimitReachedError } from "@/lib/plans/limits";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
-import { contextOf, memberOf, type TestMember } from "@/lib/testing/tenant-context";
+import { deliverQueuedMail } from "@/testing/jobs";
+import { contextOf, memberOf, type TestMember } from "@/testing/tenant-context";
 import { completeCheckout, startCheckout } from "./checkout";
 import { syncTenantBilling } from "./sync";
-import { fakeStripeForTests } from "./testing/in-tests";
+import { fakeStripeForTests } from "@/testing/stripe/in-tests";
 import { runTrialClock } from "./trial-clock";
 import { startTrial } from "./trials";
 

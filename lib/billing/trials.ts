@@ -6,7 +6,7 @@ import { logActivity } from "@/lib/activity/record";
 import { PermissionDeniedError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { currentPlanOf, DEFAULT_PLAN, PLANS, planOf, type Plan, type PlanId } from "@/lib/plans/plans";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { startTrialSchema, type StartTrialInput } from "./schemas";

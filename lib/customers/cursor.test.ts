@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { memberOf } from "@/testing/tenant-context";
 import { createCustomer, listCustomers } from "./customers";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { activityLog, customers } from "@/db/schema";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import { LimitReachedError } from "@/lib/plans/limits";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { createCustomer, deleteCustomer, getCustomerOrThrow, listCustomers, updateCustomer } from "./customers";
 
 async function rowOf(id: string) {

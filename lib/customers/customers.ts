@@ -8,7 +8,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { preparedTenantQuery, tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { UUID } from "@/lib/validation/uuid";
 import { toCustomerResource } from "@/lib/resources/customer";

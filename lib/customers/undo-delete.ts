@@ -9,7 +9,7 @@ import { assertWithinLimit } from "@/lib/plans/limits";
 import { toCustomerResource } from "@/lib/resources/customer";
 import { sealerFor } from "@/lib/security/sealed";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Customer } from "./customers";
 

@@ -6,7 +6,7 @@ import { tenants } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { createCustomer } from "@/lib/customers/customers";
 import { createInvitation } from "@/lib/invitations/create-invitation";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { dismissOnboarding, getDashboard } from "./dashboard";
 
 const stepsOf = (d: Awaited<ReturnType<typeof getDashboard>>) => Object.fromEntries((d.onboarding ?? []).map((s) => [s.step, s.done]));

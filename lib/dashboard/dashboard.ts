@@ -2,12 +2,11 @@ import "server-only";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { activityLog, apiKeys, customers, invitations, memberships, tenants, webhookEndpoints } from "@/db/schema";
+import { activityLog, apiKeys, customers, invitations, isUsable, memberships, tenants, webhookEndpoints } from "@/db/schema";
 import type { ActivityEntry } from "@/lib/activity/events";
-import { isUsable } from "@/lib/invitations/invitations";
 import { can } from "@/lib/permissions/permissions";
 import { currentPlanOf, type LimitName, type Plan } from "@/lib/plans/plans";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { ONBOARDING_STEPS, type OnboardingStep } from "./steps";
 
 

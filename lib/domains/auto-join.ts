@@ -9,7 +9,7 @@ import { domainJoinedEmail } from "@/lib/email/templates/domain-joined";
 import { joinTenant } from "@/lib/members/join-tenant";
 import type { Role } from "@/lib/permissions/roles";
 import { assertSeatAvailable, TenantFullError } from "@/lib/plans/limits";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { findDomainMatches, type DomainMatch } from "./suggestions";
 
 export type DomainJoin = { tenantId: string; tenantName: string; tenantSlug: string; domain: string; role: Role };

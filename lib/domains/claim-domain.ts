@@ -7,7 +7,7 @@ import { logActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { ANOTHER_WORKSPACE_TEXT, MANAGE_DOMAINS_DENIED, toTenantDomain } from "./domains";
 import { isPublicEmailDomain } from "./public-domains";

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { activityLog, memberships, tenantDomains, users } from "@/db/schema";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
-import { startDnsServer } from "@/lib/testing/dns-server";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { startDnsServer } from "@/testing/dns-server";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { claimDomain } from "./claim-domain";
 import { listDomains } from "./domains";
 import { removeDomain, updateDomainSettings } from "./manage-domain";
-import { personAt, uniqueDomain, workspaceOf } from "./testing";
+import { personAt, uniqueDomain, workspaceOf } from "@/testing/domains";
 import { checkDomainDns } from "./verify-domain";
 
 let dns: Awaited<ReturnType<typeof startDnsServer>>;

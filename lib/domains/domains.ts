@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { tenantDomains } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { domainIdSchema, type DomainIdInput } from "./schemas";
 import type { TenantDomain } from "./types";

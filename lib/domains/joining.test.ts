@@ -7,13 +7,13 @@ import { recordStatements } from "@/db/statement-log";
 import { listOutbox } from "@/lib/email/outbox";
 import { UserError } from "@/lib/errors";
 import { TenantFullError } from "@/lib/plans/limits";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
-import { loadTenantRequest } from "@/lib/tenants/tenant-request";
+import { deliverQueuedMail } from "@/testing/jobs";
+import { loadTenantRequest } from "@/lib/tenancy/tenant-request";
 import { joinVerifiedDomainTenants } from "./auto-join";
 import { claimDomain } from "./claim-domain";
 import { removeDomain, updateDomainSettings } from "./manage-domain";
 import { joinSuggestedTenant, listDomainSuggestions } from "./suggestions";
-import { personAt, uniqueDomain, workspaceOf } from "./testing";
+import { personAt, uniqueDomain, workspaceOf } from "@/testing/domains";
 import type { DomainJoinMode } from "./types";
 import type { Role } from "@/lib/permissions/roles";
 

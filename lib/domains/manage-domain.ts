@@ -7,7 +7,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan, grantableRoles } from "@/lib/permissions/permissions";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { getDomainOrThrow, MANAGE_DOMAINS_DENIED, toTenantDomain } from "./domains";
 import { domainSettingsSchema, type DomainIdInput, type DomainSettingsInput } from "./schemas";

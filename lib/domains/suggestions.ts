@@ -7,9 +7,10 @@ import { joinTenant } from "@/lib/members/join-tenant";
 import type { Role } from "@/lib/permissions/roles";
 import { assertSeatAvailable } from "@/lib/plans/limits";
 import { parseOrThrow } from "@/lib/validation";
-import { domainMatch, matchDomain, matchTenant } from "./matching";
+import { domainMatch, matchDomain, matchTenant } from "@/lib/tenancy/domain-suggestions";
 import { joinSuggestionSchema } from "./schemas";
-import type { DomainJoinMode, DomainSuggestion } from "./types";
+import type { DomainSuggestion } from "@/lib/tenancy/context";
+import type { DomainJoinMode } from "./types";
 
 export const NOT_OPEN_TEXT =
   "You can't join this workspace through your email's domain: your address must be verified and at a domain the workspace has verified. Ask one of its admins for an invitation.";

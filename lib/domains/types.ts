@@ -3,9 +3,6 @@ import type { Role } from "@/lib/permissions/roles";
 export const DOMAIN_JOIN_MODES = ["suggest", "automatic"] as const;
 export type DomainJoinMode = (typeof DOMAIN_JOIN_MODES)[number];
 
-/** A workspace the user may join because of their verified email's domain. */
-export type DomainSuggestion = { tenantId: string; tenantName: string; domain: string };
-
 /** A claimed domain as its workspace's settings show it. */
 export type TenantDomain = {
   id: string;

@@ -8,7 +8,7 @@ import { resolveTxt } from "@/lib/dns/resolve";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { ANOTHER_WORKSPACE_TEXT, getDomainOrThrow, MANAGE_DOMAINS_DENIED, toTenantDomain, type DomainRow } from "./domains";
 import type { DomainIdInput } from "./schemas";
 import type { TenantDomain } from "./types";

@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "node:net";
 import { db } from "@/db/client";
-import { deliverQueuedMail, jobsIn, makeRetriesDue } from "@/lib/testing/jobs";
+import { deliverQueuedMail, jobsIn, makeRetriesDue } from "@/testing/jobs";
 import { JOBS } from "@/lib/jobs/definitions";
 import { listJobs } from "@/lib/jobs/list-jobs";
 import { listOutbox } from "./outbox";

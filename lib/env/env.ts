@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { TRUSTED_PROXY_PATTERN } from "@/lib/request/trusted-proxy";
+
+/** TRUSTED_PROXY: `vercel`, `none` or a number of hops (lib/request/trusted-proxy.ts reads it). */
+const TRUSTED_PROXY_PATTERN = /^(vercel|none|[1-9])$/;
 
 // "" counts as unset: `FOO=` in a .env file or a CI variable left empty.
 const optional = <T extends z.ZodType>(schema: T) =>

@@ -6,8 +6,8 @@ import { logActivity, recordActivity } from "@/lib/activity/record";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { assertCan } from "@/lib/permissions/permissions";
-import type { SessionUser, TenantContext } from "@/lib/tenants/context";
-import { assertCanUnderLock } from "@/lib/tenants/lock-tenant";
+import type { SessionUser, TenantContext } from "@/lib/tenancy/context";
+import { assertCanUnderLock } from "@/lib/tenancy/lock-tenant";
 import { inProgress, type DataExport } from "./exports";
 
 const BUSY = "An export is already being prepared. We'll email you when it's ready.";

@@ -2,9 +2,8 @@ import "server-only";
 import { and, asc, eq, exists, isNotNull, isNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { invitations, memberships, tenants, users } from "@/db/schema";
+import { invitations, isUsable, memberships, tenants, users } from "@/db/schema";
 import type { Role } from "@/lib/permissions/roles";
-import { isUsable } from "./invitations";
 
 /** An invitation as its invitee sees it, on their own list. */
 export type UserInvitation = {

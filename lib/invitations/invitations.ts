@@ -1,15 +1,15 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
-import { invitations, tenants, users } from "@/db/schema";
+import { invitations, isOpen, isUsable, tenants, users } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
 import { invitationEmail } from "@/lib/email/templates/invitation";
 import { getEnv } from "@/lib/env/env";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { invitationPath } from "./token";
 import { hashLinkToken } from "@/lib/security/link-token";
 
@@ -22,10 +22,6 @@ export function invitationExpiry(from = new Date()): Date {
   return new Date(from.getTime() + days * 24 * 60 * 60 * 1000);
 }
 
-/** Not yet accepted, declined or revoked (it may still have expired). */
-export const isOpen = and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.revokedAt));
-/** Open and not expired: the only state in which its link works. */
-export const isUsable = and(isOpen, gt(invitations.expiresAt, sql`now()`));
 
 export type PendingInvitation = Pick<Invitation, "id" | "email" | "role" | "expiresAt" | "sentAt" | "createdAt"> & {
   invitedBy: string | null;

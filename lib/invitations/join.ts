@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { recordActivity } from "@/lib/activity/record";
 import { toInvitationResource } from "@/lib/resources/invitation";
 import { joinTenant } from "@/lib/members/join-tenant";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Invitation } from "./invitations";
 

@@ -1,18 +1,18 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { invitations } from "@/db/schema";
+import { invitations, isOpen } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { NotFoundError, PermissionDeniedError } from "@/lib/errors";
 import { assertCan, canGrant } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { toInvitationResource } from "@/lib/resources/invitation";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
-import { invitationExpiry, isOpen, sendInvitation, type Invitation } from "./invitations";
+import { invitationExpiry, sendInvitation, type Invitation } from "./invitations";
 import { invitationIdSchema } from "./schemas";
 import { newLinkToken } from "@/lib/security/link-token";
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { invitations, tenants } from "@/db/schema";
 import { UserError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { answerableBy } from "./for-user";
 import { joinThroughInvitation, recordDeclined } from "./join";

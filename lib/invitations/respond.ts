@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { invitations, users } from "@/db/schema";
+import { invitations, isUsable, users } from "@/db/schema";
 import { UserError } from "@/lib/errors";
 import { INVALID_INVITATION_TEXT } from "./copy";
-import type { SessionUser } from "@/lib/tenants/context";
-import { findUsableInvitation, isUsable, type InvitationView } from "./invitations";
+import type { SessionUser } from "@/lib/tenancy/context";
+import { findUsableInvitation, type InvitationView } from "./invitations";
 import { joinThroughInvitation, recordDeclined } from "./join";
 import { hashLinkToken } from "@/lib/security/link-token";
 

@@ -6,7 +6,7 @@ import { PermissionDeniedError } from "@/lib/errors";
 import { assertCan, canGrant, grantableRoles } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { MANAGE_INVITE_LINKS_DENIED, type InviteLink } from "./invite-links";
 import { createInviteLinkSchema, type CreateInviteLinkInput } from "./schemas";

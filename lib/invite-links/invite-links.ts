@@ -6,7 +6,7 @@ import { inviteLinks, memberships, tenants, users } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { statusOf, type InviteLinkStatus } from "./status";
 import { hashLinkToken, isLinkToken } from "@/lib/security/link-token";
 

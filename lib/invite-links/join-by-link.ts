@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { joinTenant } from "@/lib/members/join-tenant";
 import { assertSeatAvailable } from "@/lib/plans/limits";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { INVALID_INVITE_LINK_TEXT } from "./copy";
 import { findInviteLinkByToken, isLive } from "./invite-links";
 import { statusOf } from "./status";

@@ -5,7 +5,7 @@ import { inviteLinks } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { MANAGE_INVITE_LINKS_DENIED } from "./invite-links";
 import { inviteLinkIdSchema, type InviteLinkIdInput } from "./schemas";

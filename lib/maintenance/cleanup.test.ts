@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { createSession, createUser } from "@/db/factories";
 import { emailChanges, invitations, rateLimits, sessions, verificationTokens } from "@/db/schema";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { memberOf } from "@/testing/tenant-context";
 import { cleanUpExpired } from "./cleanup";
 
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@ import { PermissionDeniedError } from "@/lib/errors";
 import { assertCan, canGrant } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { toMemberResource } from "@/lib/resources/member";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";

@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { queueSeatSync } from "@/lib/billing/seats";
 import type { Role } from "@/lib/permissions/roles";
 import { toMemberResource } from "@/lib/resources/member";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /** How someone came in: a personal invitation, a shared invite link, or their email's verified domain. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { activityLog, memberships } from "@/db/schema";
 import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
-import { contextOf, loadTenantContext, memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { contextOf, loadTenantContext, memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { listTenantsForUser } from "@/lib/tenants/queries";
 import { changeMemberRole } from "./change-role";
 import { LAST_OWNER_MESSAGE, listMembers } from "./members";

@@ -7,7 +7,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 
 export type Member = {
   userId: string;

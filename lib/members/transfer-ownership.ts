@@ -6,7 +6,7 @@ import { logActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { toMemberResource } from "@/lib/resources/member";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";

@@ -7,7 +7,7 @@ import { authAdapter } from "@/lib/auth/adapter";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { listOutbox } from "@/lib/email/outbox";
 import { accountExportTables } from "@/lib/exports/account-tables";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
+import { deliverQueuedMail } from "@/testing/jobs";
 import { announceNewPasskey, listPasskeys, mayUsePasskey, PASSKEY_PROVIDER_ID, removePasskey, renamePasskey } from "./passkeys";
 
 let n = 0;

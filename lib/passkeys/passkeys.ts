@@ -5,7 +5,7 @@ import { accounts, authenticators, users } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
 import { passkeyAddedEmail } from "@/lib/email/templates/passkey-added";
 import { NotFoundError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser } from "@/lib/session/session-user";
 import { parseOrThrow } from "@/lib/validation";
 import { removePasskeySchema, renamePasskeySchema, type RemovePasskeyInput, type RenamePasskeyInput } from "./schemas";
 

@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { apiKeys, customers, invitations, memberships, tenants, webhookEndpoints } from "@/db/schema";
+import { apiKeys, customers, invitations, isUsable, memberships, tenants, webhookEndpoints } from "@/db/schema";
 import { UserError } from "@/lib/errors";
-import { isUsable } from "@/lib/invitations/invitations";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
-import { tenantPath } from "@/lib/tenants/paths";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { currentPlanOf, LIMIT_LABELS, type LimitName } from "./plans";
 
 export class LimitReachedError extends UserError {

@@ -6,8 +6,6 @@
  */
 export type TrustedProxy = { kind: "vercel" } | { kind: "none" } | { kind: "hops"; count: number };
 
-export const TRUSTED_PROXY_PATTERN = /^(vercel|none|[1-9])$/;
-
 export function trustedProxyOf(env: { TRUSTED_PROXY?: string; VERCEL?: string }): TrustedProxy {
   const value = env.TRUSTED_PROXY ?? (env.VERCEL ? "vercel" : "none");
   if (value === "vercel") return { kind: "vercel" };

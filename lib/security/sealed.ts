@@ -1,6 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { getAuthSecret } from "@/lib/env/auth-secret";
+import { getAuthSecret } from "@/lib/config/auth-secret";
 
 export type Sealer = { seal(value: unknown): string; unseal<T>(sealed: string): T };
 

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { createTenantWithMember } from "@/db/factories";
 import { NotFoundError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenants/context";
-import { loadTenantContext } from "@/lib/testing/tenant-context";
+import type { TenantContext } from "./context";
+import { loadTenantContext } from "@/testing/tenant-context";
 import { preparedTenantQuery, tenantScope } from "./scope";
 
 // A tenant-owned table shaped like the app's own: tenant_id leads the primary key.

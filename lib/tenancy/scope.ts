@@ -4,7 +4,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db, type Database, type Executor } from "@/db/client";
 import { prepared, type Prepared } from "@/db/prepared";
 import { NotFoundError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "./context";
 
 /** A table whose rows belong to one tenant each. */
 export type TenantOwnedTable = PgTable & { tenantId: AnyPgColumn };

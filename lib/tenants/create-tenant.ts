@@ -5,9 +5,9 @@ import { memberships, planChanges, tenants, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
-import type { SessionUser, Tenant } from "./context";
+import type { SessionUser, Tenant } from "@/lib/tenancy/context";
 import { createTenantSchema, type CreateTenantInput } from "./schemas";
-import { slugAlternative } from "./slug";
+import { slugAlternative } from "@/lib/tenancy/slug";
 
 /** Inserts the tenant unless its slug is taken (then returns null). */
 async function insertTenant(tx: Executor, name: string, slug: string): Promise<Tenant | null> {

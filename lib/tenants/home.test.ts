@@ -9,8 +9,8 @@ import { invitationExpiry } from "@/lib/invitations/invitations";
 import { acceptInvitationById } from "@/lib/invitations/respond-by-id";
 import { removeMember, leaveTenant } from "@/lib/members/remove-member";
 import type { Role } from "@/lib/permissions/roles";
-import { memberOf } from "@/lib/testing/tenant-context";
-import type { SessionUser } from "./context";
+import { memberOf } from "@/testing/tenant-context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { INVITATIONS_PATH, NEW_TENANT_PATH, resolveHomePath, resolveNotFoundView, startPersonalTenant, tenantSlugOfPath } from "./home";
 import { ensurePersonalTenant } from "./personal-tenant";
 import { listTenantsForUser } from "./queries";
@@ -144,7 +144,7 @@ describe("home after removal", () => {
     const team = await memberOf(null, "owner");
     const invitee = await person();
     await acceptInvitationById(invitee, { invitationId: (await invite(team.tenant, invitee.email!)).id });
-    const { contextOf } = await import("@/lib/testing/tenant-context");
+    const { contextOf } = await import("@/testing/tenant-context");
     await leaveTenant(await contextOf(invitee, team.tenant));
 
     const veteran = await person();

@@ -1,6 +1,6 @@
 import "server-only";
-import type { SessionUser, TenantOption } from "./context";
-import { tenantPath } from "./paths";
+import type { SessionUser, TenantOption } from "@/lib/tenancy/context";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { ensurePersonalTenant } from "./personal-tenant";
 import { findHomeState, findHomeTenantSlug, listTenantsForRequest } from "./queries";
 

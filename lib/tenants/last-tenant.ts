@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, ne, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import type { TenantContext } from "./context";
+import type { TenantContext } from "@/lib/tenancy/context";
 
 /** Remembers the tenant the user is in, server-side; writes only when it changed. */
 export async function rememberLastTenant(ctx: TenantContext): Promise<void> {

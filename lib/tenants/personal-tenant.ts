@@ -3,9 +3,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { TENANT_LABEL } from "@/lib/config/app";
-import type { Tenant } from "./context";
+import type { Tenant } from "@/lib/tenancy/context";
 import { createTenantWithFreeSlug } from "./create-tenant";
-import { slugCandidate } from "./slug";
+import { slugCandidate } from "@/lib/tenancy/slug";
 
 /** "Ada Lovelace" → "Ada's workspace"; no name → the email's local part. */
 export function personalTenantName(user: { name: string | null; email: string | null }): {

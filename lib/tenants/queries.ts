@@ -6,7 +6,7 @@ import { invitations, memberships, tenants, users } from "@/db/schema";
 import { answerableBy } from "@/lib/invitations/for-user";
 import type { Role } from "@/lib/permissions/roles";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "./context";
+import type { TenantContext } from "@/lib/tenancy/context";
 
 export type UserTenant = { id: string; slug: string; name: string; role: Role };
 

@@ -6,7 +6,7 @@ import { logActivity } from "@/lib/activity/record";
 import { NotFoundError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { parseOrThrow } from "@/lib/validation";
-import type { Tenant, TenantContext } from "./context";
+import type { Tenant, TenantContext } from "@/lib/tenancy/context";
 import { renameTenantSchema, type RenameTenantInput } from "./schemas";
 
 export async function renameTenant(ctx: TenantContext, input: RenameTenantInput): Promise<Tenant> {

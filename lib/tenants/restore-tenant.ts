@@ -5,7 +5,7 @@ import { memberships, tenants } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { NotFoundError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
-import type { SessionUser } from "./context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { purgeCutoff, purgeDateOf } from "./lifecycle";
 import { restoreTenantSchema } from "./schemas";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { slugSchema } from "./slug";
+import { slugSchema } from "@/lib/tenancy/slug";
 
 export const tenantNameSchema = text({ max: 64, required: "Enter a name.", invalidType: "Enter a name." });
 

@@ -4,11 +4,11 @@ import { db } from "@/db/client";
 import { addMember, createTenant as createTenantRow, createUser, createTenantWithMember } from "@/db/factories";
 import { memberships, tenants, users } from "@/db/schema";
 import { PermissionDeniedError, UserError } from "@/lib/errors";
-import type { SessionUser } from "./context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { createTenant } from "./create-tenant";
 import { rememberLastTenant } from "./last-tenant";
 import { ensurePersonalTenant, personalTenantName } from "./personal-tenant";
-import { loadTenantContext } from "@/lib/testing/tenant-context";
+import { loadTenantContext } from "@/testing/tenant-context";
 import { findHomeTenantSlug, listTenantsForUser } from "./queries";
 import { renameTenant } from "./rename-tenant";
 

@@ -6,7 +6,7 @@ import { userAvatars, users } from "@/db/schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { accountExportTables } from "@/lib/exports/account-tables";
 import { listMembers } from "@/lib/members/members";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { memberOf } from "@/testing/tenant-context";
 import { getAvatar, removeAvatar, uploadAvatar } from "./avatar";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG, AVATAR_WRONG_TYPE, sniffAvatarType } from "./avatar-format";
 

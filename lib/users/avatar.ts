@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { userAvatars, users } from "@/db/schema";
 import { NotFoundError, UserError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG, AVATAR_WRONG_TYPE, sniffAvatarType, type AvatarType } from "./avatar-format";
 import { avatarPath } from "./avatar-style";
 

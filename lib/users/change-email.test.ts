@@ -6,7 +6,7 @@ import { emailChanges, users, verificationTokens } from "@/db/schema";
 import { listOutbox } from "@/lib/email/outbox";
 import { UserError } from "@/lib/errors";
 import { accountExportTables } from "@/lib/exports/account-tables";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
+import { deliverQueuedMail } from "@/testing/jobs";
 import {
   cancelEmailChange,
   confirmEmailChange,

@@ -4,7 +4,7 @@ import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { emailChanges, users, verificationTokens } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser } from "@/lib/session/session-user";
 import { sendEmail } from "@/lib/email/send-email";
 import { confirmNewEmailEmail, emailAlreadyUsedEmail, emailChangeNoticeEmail } from "@/lib/email/templates/email-change";
 import { NotFoundError, UserError } from "@/lib/errors";

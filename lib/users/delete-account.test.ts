@@ -11,8 +11,8 @@ import { listOutbox } from "@/lib/email/outbox";
 import { requestAccountExport, requestTenantExport } from "@/lib/exports/request-export";
 import { UserError } from "@/lib/errors";
 import { transferOwnership } from "@/lib/members/transfer-ownership";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
-import { contextOf, memberOf } from "@/lib/testing/tenant-context";
+import { deliverQueuedMail } from "@/testing/jobs";
+import { contextOf, memberOf } from "@/testing/tenant-context";
 import { accountDeletionPlan, deleteAccount, DELETED_USER_LABEL } from "./delete-account";
 
 const APP = "http://localhost:3000";

@@ -9,7 +9,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { accountDeletedEmail } from "@/lib/email/templates/account-deleted";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions/roles";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { softDeleteTenant } from "@/lib/tenants/delete-tenant";
 import { parseOrThrow } from "@/lib/validation";
 import { toMemberResource } from "@/lib/resources/member";

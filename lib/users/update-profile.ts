@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/tenants/context";
+import type { SessionUser } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { profileSchema, type ProfileInput } from "./schemas";
 

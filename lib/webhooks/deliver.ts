@@ -10,7 +10,7 @@ import { webhookDisabledEmail } from "@/lib/email/templates/webhook-disabled";
 import { JOBS, type JobPayload } from "@/lib/jobs/definitions";
 import { ROLE_PERMISSIONS } from "@/lib/permissions/permissions";
 import { ROLES } from "@/lib/permissions/roles";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { destinationPolicy } from "./destination";
 import { postOnce, type AttemptResult } from "./send";
 import { signatureHeaders, signingSecrets } from "./signing";

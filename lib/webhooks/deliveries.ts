@@ -5,7 +5,7 @@ import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema"
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { UUID } from "@/lib/validation/uuid";
 import { emitTestEvent, enqueueDelivery } from "./emit";

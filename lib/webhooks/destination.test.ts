@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startDnsServer } from "@/lib/testing/dns-server";
-import { startWebhookReceiver, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
+import { startDnsServer } from "@/testing/dns-server";
+import { startWebhookReceiver, type WebhookReceiver } from "@/testing/webhook-receiver";
 import { DestinationRefusedError, isForbiddenAddress, resolveDestination, urlProblem } from "./destination";
 import { postOnce } from "./send";
 

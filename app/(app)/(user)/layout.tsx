@@ -1,5 +1,5 @@
 import { AppHeader } from "@/components/app/app-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { listTenantsForRequest } from "@/lib/tenants/queries";
 import { createTenantAction, signOutAction } from "../actions";
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { resolveHomePath } from "@/lib/tenants/home";
 
 export default async function TenantsIndexPage() {

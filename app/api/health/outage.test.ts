@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { withDatabase } from "@/db/testing/database-url";
 import { closedPort, postgresOnPort, startBlackhole, startStoppableProxy, withDatabaseHandle } from "@/db/testing/network";
 import { createApiKey } from "@/lib/api-keys/api-keys";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { memberOf } from "@/testing/tenant-context";
 import * as customers from "../v1/customers/route";
 import { GET as health } from "./route";
 

@@ -7,10 +7,10 @@ import { apiIdempotencyKeys, apiKeys, customers } from "@/db/schema";
 import { idempotencyHash, idempotencyWait } from "@/lib/api/idempotency";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
-import { send, type Route, type Sent } from "@/lib/api/testing/client";
-import { contractProblems, operations } from "@/lib/api/testing/contract";
+import { send, type Route, type Sent } from "@/testing/api/client";
+import { contractProblems, operations } from "@/testing/api/contract";
 import { encodeCursor } from "@/lib/validation/cursor";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import * as item from "./customers/[id]/route";
 import * as collection from "./customers/route";
 

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { activityLog, customers } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
-import { send, type Answer, type Route, type Sent } from "@/lib/api/testing/client";
-import { conformsTo, contractProblems } from "@/lib/api/testing/contract";
-import { teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { send, type Answer, type Route, type Sent } from "@/testing/api/client";
+import { conformsTo, contractProblems } from "@/testing/api/contract";
+import { teamOfEveryRole } from "@/testing/tenant-context";
 import * as item from "./customers/[id]/route";
 import * as collection from "./customers/route";
 

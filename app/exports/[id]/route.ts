@@ -1,5 +1,5 @@
-import { signInUrl } from "@/lib/auth/callback-url";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { signInUrl } from "@/lib/session/callback-url";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { NotFoundError } from "@/lib/errors";
 import { exportBytes, getDownloadableExportOrThrow } from "@/lib/exports/download";
 

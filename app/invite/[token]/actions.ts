@@ -3,12 +3,12 @@
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { signOut } from "@/lib/auth/auth";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { UserError } from "@/lib/errors";
 import { invitationPath } from "@/lib/invitations/token";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/respond";
 import { clientIp } from "@/lib/request/client-ip";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 async function answer(respond: () => Promise<string>): Promise<ActionState> {
   let next: string;

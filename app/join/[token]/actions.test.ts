@@ -9,12 +9,12 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { FLASH_COOKIE } from "@/lib/actions/flash-cookie";
 import { INVALID_INVITE_LINK_TEXT } from "@/lib/invite-links/copy";
 import { createInviteLink } from "@/lib/invite-links/create-invite-link";
-import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { newRequest, request, signInAs } from "@/testing/fake-request";
+import { memberOf } from "@/testing/tenant-context";
 import { joinByLinkAction } from "./actions";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const APP = "http://localhost:3000";

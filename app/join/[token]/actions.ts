@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { flashToast } from "@/lib/actions/flash";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { UserError } from "@/lib/errors";
 import { joinByInviteLink, type InviteLinkJoin } from "@/lib/invite-links/join-by-link";
 import { inviteLinkPath } from "@/lib/invite-links/token";
 import { TenantFullError } from "@/lib/plans/limits";
 import { clientIp } from "@/lib/request/client-ip";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { isLinkToken } from "@/lib/security/link-token";
 
 /** Joins the workspace of the link in the URL, and opens it with a welcome. */

@@ -7,13 +7,13 @@ import { createTenant, createUser } from "@/db/factories";
 import { recordStatements } from "@/db/statement-log";
 import { createInviteLink } from "@/lib/invite-links/create-invite-link";
 import { revokeInviteLink } from "@/lib/invite-links/revoke-invite-link";
-import { newRequest, outcome, signInAs } from "@/lib/testing/fake-request";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { newRequest, outcome, signInAs } from "@/testing/fake-request";
+import { memberOf } from "@/testing/tenant-context";
 import JoinByLinkPage from "./page";
-import { resolveServerComponents } from "@/lib/testing/render-server";
+import { resolveServerComponents } from "@/testing/render-server";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("@/lib/auth/auth", () => ({ signIn: async () => "/sign-in/check-email", signOut: async () => {} }));
 
 const APP = "http://localhost:3000";

@@ -4,11 +4,11 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { encodeSignInEmail, SIGN_IN_EMAIL_COOKIE } from "@/lib/auth/sign-in-email-cookie";
-import { newRequest, request } from "@/lib/testing/fake-request";
+import { newRequest, request } from "@/testing/fake-request";
 import CheckEmailPage from "./page";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
 // The page imports the actions, which reach Auth.js; nothing is sent here.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));

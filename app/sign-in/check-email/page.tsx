@@ -4,7 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ResendSignInLinkForm } from "@/components/forms/sign-in-form";
 import { Button } from "@/components/ui/button";
-import { signInUrl } from "@/lib/auth/callback-url";
+import { signInUrl } from "@/lib/session/callback-url";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/providers";
 import { recallSignInEmail } from "@/lib/auth/sign-in-email-cookie";
 import { isOutboxEnabled } from "@/lib/email/outbox";

@@ -7,16 +7,16 @@ import { createUser } from "@/db/factories";
 import { emailChanges, userAvatars, users } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { listOutbox } from "@/lib/email/outbox";
-import { deliverQueuedMail } from "@/lib/testing/jobs";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
+import { deliverQueuedMail } from "@/testing/jobs";
+import { newRequest, signInAs } from "@/testing/fake-request";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG } from "@/lib/users/avatar-format";
 import { cancelEmailChangeAction, removeAvatarAction, requestEmailChangeAction, uploadAvatarAction } from "./actions";
 import { confirmEmailChangeAction } from "./confirm-email/[token]/actions";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));

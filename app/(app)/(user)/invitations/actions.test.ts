@@ -10,13 +10,13 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { invitationExpiry } from "@/lib/invitations/invitations";
 import { resolveHomePath } from "@/lib/tenants/home";
 import { listTenantsForUser } from "@/lib/tenants/queries";
-import { newRequest, request, signInAs } from "@/lib/testing/fake-request";
-import { memberOf } from "@/lib/testing/tenant-context";
+import { newRequest, request, signInAs } from "@/testing/fake-request";
+import { memberOf } from "@/testing/tenant-context";
 import { acceptMyInvitationAction, createOwnWorkspaceAction, declineMyInvitationAction } from "./actions";
 import { hashLinkToken } from "@/lib/security/link-token";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const GENERIC = "Something went wrong on our side. Please try again.";

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { UserError } from "@/lib/errors";
 import { acceptInvitationById, declineInvitationById } from "@/lib/invitations/respond-by-id";
 import { clientIp } from "@/lib/request/client-ip";
 import { INVITATIONS_PATH, NEW_TENANT_PATH, startPersonalTenant } from "@/lib/tenants/home";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 // The invitation's id is bound by the page, so it arrives from the client: the lib
 // functions check it is a UUID and one of this user's own open invitations.

@@ -6,16 +6,16 @@ import { createUser } from "@/db/factories";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { removeMember } from "@/lib/members/remove-member";
 import { acceptInvitationById } from "@/lib/invitations/respond-by-id";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
-import { teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { newRequest, signInAs } from "@/testing/fake-request";
+import { teamOfEveryRole } from "@/testing/tenant-context";
 import NewTenantPage from "../tenants/new/page";
 import InvitationsPage from "./page";
-import { resolveServerComponents } from "@/lib/testing/render-server";
+import { resolveServerComponents } from "@/testing/render-server";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 vi.mock("@/lib/auth/auth", () => ({ signOut: async () => {} }));
 

@@ -5,7 +5,7 @@ import { PendingInvitationsList } from "@/components/app/pending-invitations-lis
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { TENANT_LABEL } from "@/lib/config/app";
 import { getViewer } from "@/lib/format/viewer";
 import { listInvitationsForUser } from "@/lib/invitations/for-user";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { dismissOnboarding } from "@/lib/dashboard/dashboard";
-import { tenantPath } from "@/lib/tenants/paths";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { tenantPath } from "@/lib/tenancy/paths";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 
 /** Hides the getting-started list for the signed-in member of this workspace. */
 export async function dismissOnboardingAction(slug: string): Promise<void> {

@@ -4,8 +4,8 @@ import { TenantNav } from "@/components/app/tenant-nav";
 import { TrialBanner } from "@/components/app/trial-banner";
 import { can } from "@/lib/permissions/permissions";
 import { rememberLastTenant } from "@/lib/tenants/last-tenant";
-import { tenantPath } from "@/lib/tenants/paths";
-import { getTenantFrame, requireTenant } from "@/lib/tenants/require-tenant";
+import { tenantPath } from "@/lib/tenancy/paths";
+import { getTenantFrame, requireTenant } from "@/lib/tenancy/require-tenant";
 import { createTenantAction, signOutAction } from "../../actions";
 import { joinSuggestedTenantAction } from "../../domain-actions";
 

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { tenantSlugOfPath } from "@/lib/tenants/home";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 /**
  * A page missing inside a tenant the viewer is in (a deleted customer, a stale link):

@@ -6,16 +6,16 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTenant } from "@/db/factories";
 import { recordStatements } from "@/db/statement-log";
 import { claimDomain } from "@/lib/domains/claim-domain";
-import { personAt, uniqueDomain, workspaceOf } from "@/lib/domains/testing";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
-import { getTenantFrame } from "@/lib/tenants/require-tenant";
+import { personAt, uniqueDomain, workspaceOf } from "@/testing/domains";
+import { newRequest, signInAs } from "@/testing/fake-request";
+import { getTenantFrame } from "@/lib/tenancy/require-tenant";
 import DashboardPage from "./page";
-import { resolveServerComponents } from "@/lib/testing/render-server";
+import { resolveServerComponents } from "@/testing/render-server";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 
 async function html(slug: string) {

@@ -13,8 +13,8 @@ import type { OnboardingStep } from "@/lib/dashboard/steps";
 import { getViewer } from "@/lib/format/viewer";
 import { can } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import { tenantPath } from "@/lib/tenants/paths";
-import { getTenantFrame, requireTenant } from "@/lib/tenants/require-tenant";
+import { tenantPath } from "@/lib/tenancy/paths";
+import { getTenantFrame, requireTenant } from "@/lib/tenancy/require-tenant";
 import { joinSuggestedTenantAction } from "../../domain-actions";
 import { dismissOnboardingAction } from "./dashboard-actions";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { NoAccess } from "@/components/app/no-access";
 import { PermissionDeniedError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions/permissions";
-import type { TenantContext } from "@/lib/tenants/context";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 
 type TenantPageProps = { params: Promise<{ slug: string }> };
 

@@ -10,14 +10,14 @@ import { recordStatements } from "@/db/statement-log";
 import { createCustomer } from "@/lib/customers/customers";
 import { can, type Permission } from "@/lib/permissions/permissions";
 import { ROLES } from "@/lib/permissions/roles";
-import { newRequest, outcome, request, signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { newRequest, outcome, request, signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { renameTenantAction } from "./settings/actions";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 // The layout's sign-out action reaches Auth.js, which does not load outside Next; it is not called here.
 vi.mock("@/lib/auth/auth", () => ({ signOut: async () => {} }));

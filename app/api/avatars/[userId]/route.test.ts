@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/factories";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
+import { newRequest, signInAs } from "@/testing/fake-request";
 import { uploadAvatar } from "@/lib/users/avatar";
 import { GET } from "./route";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 
 beforeEach(() => newRequest());

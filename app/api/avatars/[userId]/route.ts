@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { getAvatar } from "@/lib/users/avatar";
 
 const text = (body: string, status: number) =>

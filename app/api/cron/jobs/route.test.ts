@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { listOutbox } from "@/lib/email/outbox";
 import { sendEmail } from "@/lib/email/send-email";
-import { jobsIn } from "@/lib/testing/jobs";
+import { jobsIn } from "@/testing/jobs";
 import { GET } from "./route";
 
 const SECRET = "cron-secret-for-tests-0123456789";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CreateTenantForm } from "@/components/app/create-tenant-dialog";
 import { PendingInvitationsList } from "@/components/app/pending-invitations-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { TENANT_LABEL } from "@/lib/config/app";
 import { getViewer } from "@/lib/format/viewer";
 import { listInvitationsForUser } from "@/lib/invitations/for-user";

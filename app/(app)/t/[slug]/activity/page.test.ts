@@ -6,15 +6,15 @@ import { db } from "@/db/client";
 import { recordStatements } from "@/db/statement-log";
 import { recordActivity } from "@/lib/activity/record";
 import { createCustomer } from "@/lib/customers/customers";
-import { newRequest, outcome, signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { newRequest, outcome, signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import ActivityPage from "./page";
-import { resolveServerComponents } from "@/lib/testing/render-server";
+import { resolveServerComponents } from "@/testing/render-server";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 
 async function html(slug: string, searchParams: Record<string, string | string[]> = {}) {

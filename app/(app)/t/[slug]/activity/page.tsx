@@ -12,8 +12,8 @@ import { actorParam } from "@/lib/activity/actors";
 import { describeActivity } from "@/lib/activity/describe";
 import { readActivityQuery, type ActivityQuery } from "@/lib/activity/schemas";
 import { formatIp } from "@/lib/format/ip";
-import type { TenantContext } from "@/lib/tenants/context";
-import { tenantPath } from "@/lib/tenants/paths";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { tenantPage } from "../tenant-page";
 
 export const metadata: Metadata = { title: "Activity" };

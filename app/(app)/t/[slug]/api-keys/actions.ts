@@ -5,7 +5,7 @@ import { z } from "zod";
 import { tenantAction } from "@/lib/actions/define-action";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 export const createApiKeyAction = tenantAction(createApiKeySchema, async (ctx, input) => {
   const { key, apiKey } = await createApiKey(ctx, input);

@@ -8,7 +8,7 @@ import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { API_SCOPES, scopesForRole } from "@/lib/api-keys/scopes";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { tenantPage } from "../tenant-page";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 

@@ -8,7 +8,7 @@ import { openBillingPortal, startCheckout } from "@/lib/billing/checkout";
 import { checkoutSchema, startTrialSchema } from "@/lib/billing/schemas";
 import { startTrial } from "@/lib/billing/trials";
 import { getAppUrl } from "@/lib/config/app-url";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 export const checkoutAction = tenantAction(checkoutSchema, async (ctx, input) => {
   redirect(await startCheckout(ctx, input, await getAppUrl()));

@@ -11,16 +11,16 @@ import { subscriptions } from "@/db/schema";
 import { queueSeatSync } from "@/lib/billing/seats";
 import { drainJobs } from "@/lib/worker/drain";
 import { completeCheckout, startCheckout } from "@/lib/billing/checkout";
-import { fakeStripeForTests } from "@/lib/billing/testing/in-tests";
+import { fakeStripeForTests } from "@/testing/stripe/in-tests";
 import { expireTrial } from "@/lib/billing/trial-clock";
 import { startTrial } from "@/lib/billing/trials";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { newRequest, signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import BillingPage from "./page";
-import { resolveServerComponents } from "@/lib/testing/render-server";
+import { resolveServerComponents } from "@/testing/render-server";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 
 const APP = "http://localhost:3000";
 const DAY_MS = 86_400_000;

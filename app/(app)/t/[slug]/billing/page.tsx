@@ -19,7 +19,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { formatPrice, PLANS, PLAN_IDS, planOf } from "@/lib/plans/plans";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { tenantPage } from "../tenant-page";
 import { checkoutAction, portalAction, startTrialAction } from "./actions";
 

@@ -8,7 +8,7 @@ import { flashToast } from "@/lib/actions/flash";
 import { createCustomer, deleteCustomer, updateCustomer } from "@/lib/customers/customers";
 import { customerSchema } from "@/lib/customers/schemas";
 import { undoCustomerDeletion, undoTokenFor } from "@/lib/customers/undo-delete";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 const withId = z.object({ id: z.string().min(1) });
 

@@ -11,11 +11,11 @@ import { lenientCustomerQuery, SEARCH_MAX } from "@/lib/customers/schemas";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { readUndoToken } from "@/lib/customers/undo-delete";
 import { UndoDeletionToast } from "@/components/customers/undo-deletion-toast";
 import { undoDeleteCustomerAction } from "./actions";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 
 export const metadata: Metadata = { title: "Customers" };
 

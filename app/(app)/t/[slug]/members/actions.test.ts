@@ -7,13 +7,13 @@ import { inviteLinks } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createInviteLink } from "@/lib/invite-links/create-invite-link";
 import { findUsableInviteLink } from "@/lib/invite-links/invite-links";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { newRequest, signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { createInviteLinkAction, revokeInviteLinkAction } from "./actions";
 import { hashLinkToken } from "@/lib/security/link-token";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const APP = "http://localhost:3000";

@@ -15,8 +15,8 @@ import { changeMemberRole } from "@/lib/members/change-role";
 import { leaveTenant, removeMember } from "@/lib/members/remove-member";
 import { changeRoleSchema, memberTargetSchema } from "@/lib/members/schemas";
 import { transferOwnership } from "@/lib/members/transfer-ownership";
-import type { TenantContext } from "@/lib/tenants/context";
-import { tenantPath } from "@/lib/tenants/paths";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { tenantPath } from "@/lib/tenancy/paths";
 
 const refresh = (ctx: TenantContext) => revalidatePath(tenantPath(ctx.tenant.slug), "layout");
 

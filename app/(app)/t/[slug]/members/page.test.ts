@@ -8,13 +8,13 @@ import { startTrial } from "@/lib/billing/trials";
 import { recordStatements } from "@/db/statement-log";
 import { createInviteLink } from "@/lib/invite-links/create-invite-link";
 import { joinByInviteLink } from "@/lib/invite-links/join-by-link";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { newRequest, signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import MembersPage from "./page";
-import { resolveServerComponents } from "@/lib/testing/render-server";
+import { resolveServerComponents } from "@/testing/render-server";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 
 const APP = "http://localhost:3000";
 

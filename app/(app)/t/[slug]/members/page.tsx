@@ -16,8 +16,8 @@ import { listPendingInvitations } from "@/lib/invitations/invitations";
 import { listInviteLinks } from "@/lib/invite-links/invite-links";
 import { listMembers, type ListedMember } from "@/lib/members/members";
 import { can, grantableRoles } from "@/lib/permissions/permissions";
-import type { TenantContext } from "@/lib/tenants/context";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 import {
   changeRoleAction,
   createInviteLinkAction,

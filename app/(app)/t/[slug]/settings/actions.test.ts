@@ -6,14 +6,14 @@ import { db } from "@/db/client";
 import { tenantDomains } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { claimDomain } from "@/lib/domains/claim-domain";
-import { uniqueDomain } from "@/lib/domains/testing";
-import { startDnsServer } from "@/lib/testing/dns-server";
-import { newRequest, signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { uniqueDomain } from "@/testing/domains";
+import { startDnsServer } from "@/testing/dns-server";
+import { newRequest, signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { checkDomainAction, claimDomainAction, removeDomainAction, updateDomainAction } from "./actions";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const GENERIC = "Something went wrong on our side. Please try again.";

@@ -10,9 +10,9 @@ import { removeDomain, updateDomainSettings } from "@/lib/domains/manage-domain"
 import { claimDomainSchema, domainIdSchema, domainSettingsSchema } from "@/lib/domains/schemas";
 import { checkDomainDns } from "@/lib/domains/verify-domain";
 import { requestTenantExport } from "@/lib/exports/request-export";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { deleteTenant } from "@/lib/tenants/delete-tenant";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { renameTenant } from "@/lib/tenants/rename-tenant";
 import { deleteTenantSchema, renameTenantSchema } from "@/lib/tenants/schemas";
 

@@ -16,8 +16,8 @@ import { formatDate, formatRelative, type Viewer } from "@/lib/format/dates";
 import { getViewer } from "@/lib/format/viewer";
 import { can } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import { tenantPath } from "@/lib/tenants/paths";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { tenantPath } from "@/lib/tenancy/paths";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 import { TENANT_RESTORE_DAYS } from "@/lib/tenants/lifecycle";
 import {
   checkDomainAction,

@@ -7,8 +7,8 @@ import { db } from "@/db/client";
 import { createTenant } from "@/db/factories";
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
-import { signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
+import { signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { createCustomer } from "@/lib/customers/customers";
 import {
@@ -21,8 +21,8 @@ import {
   updateWebhookEndpointAction,
 } from "./actions";
 
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const form = (fields: Record<string, string | string[]>) => {

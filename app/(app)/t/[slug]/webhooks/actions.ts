@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/actions/define-action";
-import { tenantPath } from "@/lib/tenants/paths";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { resendWebhookDelivery, sendTestWebhook } from "@/lib/webhooks/deliveries";
 import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { webhookEndpointFormSchema } from "@/lib/webhooks/schemas";

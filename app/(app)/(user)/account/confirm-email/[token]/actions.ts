@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { signOut } from "@/lib/auth/auth";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/session/current-user";
 import { UserError } from "@/lib/errors";
 import { confirmEmailChange, emailChangePath } from "@/lib/users/change-email";
 

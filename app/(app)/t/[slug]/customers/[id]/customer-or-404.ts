@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getCustomerOrThrow, type Customer } from "@/lib/customers/customers";
 import { NotFoundError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenants/context";
+import type { TenantContext } from "@/lib/tenancy/context";
 
 /**
  * The customer, or the 404 page: another tenant's id is simply not found. Cached per

@@ -7,8 +7,8 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
-import { tenantPath } from "@/lib/tenants/paths";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import { tenantPath } from "@/lib/tenancy/paths";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 import { deleteCustomerAction } from "../actions";
 import { customerOr404 } from "./customer-or-404";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/app/page-header";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { Card } from "@/components/ui/card";
-import type { TenantContext } from "@/lib/tenants/context";
-import { tenantPath } from "@/lib/tenants/paths";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { tenantPath } from "@/lib/tenancy/paths";
 import { tenantPage } from "../../tenant-page";
 import { createCustomerAction } from "../actions";
 

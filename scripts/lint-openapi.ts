@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openApiDocument } from "./openapi";
+import { openApiDocument } from "@/lib/api/openapi";
 
 const dir = mkdtempSync(path.join(tmpdir(), "openapi-"));
 const file = path.join(dir, "openapi.json");

@@ -1,8 +1,8 @@
 // Builders for the domain tests: workspaces whose people have addresses at a domain.
 import { addMember, createTenant, createUser } from "@/db/factories";
 import type { Role } from "@/lib/permissions/roles";
-import type { SessionUser } from "@/lib/tenants/context";
-import { contextOf } from "@/lib/testing/tenant-context";
+import type { SessionUser } from "@/lib/tenancy/context";
+import { contextOf } from "@/testing/tenant-context";
 
 let sequence = 0;
 

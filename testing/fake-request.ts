@@ -1,7 +1,7 @@
 // A request for code that reads Next's cookies and headers and caches with React's
 // cache(), outside Next. In a test file:
-//   vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
-//   vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/lib/testing/fake-request")).requestCache }));
+//   vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
+//   vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: (await import("@/testing/fake-request")).requestCache }));
 import { createSession } from "@/db/factories";
 
 export const request = { cookies: new Map<string, string>(), headers: new Headers() };

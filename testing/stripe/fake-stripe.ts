@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { BILLING_INTERVALS, PLAN_IDS, PLANS } from "../../plans/plans";
+import { BILLING_INTERVALS, PLAN_IDS, PLANS } from "@/lib/plans/plans";
 import { ENDPOINTS, type FakeStripeState, type QuantityUpdate } from "./endpoints";
 import { idempotencyMismatch, idempotencyOtherEndpoint, invalidApiKey, invalidParameter, noSuchObject, stripeError, unrecognizedUrl, type Reply } from "./errors";
 import * as make from "./objects";

@@ -3,11 +3,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { prepared } from "@/db/prepared";
 import { memberships, sessions, tenants, users } from "@/db/schema";
-import { liveSession, sessionUserColumns } from "@/lib/auth/session";
-import { suggestionsColumn } from "@/lib/domains/matching";
-import type { DomainSuggestion } from "@/lib/domains/types";
+import { liveSession, sessionUserColumns } from "@/lib/session/session";
+import { suggestionsColumn } from "./domain-suggestions";
 import type { Role } from "@/lib/permissions/roles";
-import type { SessionUser, Tenant, TenantOption } from "./context";
+import type { DomainSuggestion, SessionUser, Tenant, TenantOption } from "./context";
 
 export type TenantRequest = {
   user: SessionUser;

@@ -1,8 +1,8 @@
 // Test helpers: members of tenants with their contexts, built through the guard's own statement.
 import { addMember, createSession, createTenant, createUser } from "@/db/factories";
 import type { Role } from "@/lib/permissions/roles";
-import { toTenantContext, type SessionUser, type TenantContext } from "@/lib/tenants/context";
-import { loadTenantRequest } from "@/lib/tenants/tenant-request";
+import { toTenantContext, type SessionUser, type TenantContext } from "@/lib/tenancy/context";
+import { loadTenantRequest } from "@/lib/tenancy/tenant-request";
 
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
 export type TestMember = { user: SessionUser; tenant: Tenant; ctx: TenantContext };

@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { redirectToSignIn } from "@/lib/auth/current-user";
-import { readSessionToken } from "@/lib/auth/session";
+import { redirectToSignIn } from "@/lib/session/current-user";
+import { readSessionToken } from "@/lib/session/session";
 import { assertCan, type Permission } from "@/lib/permissions/permissions";
 import { clientIp } from "@/lib/request/client-ip";
 import { toTenantContext, type TenantContext } from "./context";

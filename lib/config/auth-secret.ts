@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DATA_DIR } from "@/lib/config/app";
-import { getEnv } from "./env";
+import { DATA_DIR } from "./app";
+import { getEnv } from "@/lib/env/env";
 
 let cached: string | undefined;
 

@@ -71,11 +71,11 @@ describe("components/ take no server-only lib module", () => {
 
 describe("only the guards build a TenantContext", () => {
   it.each([
-    ["app/(app)/t/[slug]/reports/page.tsx", 'import { toTenantContext } from "@/lib/tenants/context";\nexport const x = toTenantContext;'],
-    ["components/reports/report.tsx", 'import { toTenantContext as make } from "@/lib/tenants/context";\nexport const x = make;'],
-    ["lib/reports/reports.ts", 'import * as context from "@/lib/tenants/context";\nexport const x = context.toTenantContext;'],
+    ["app/(app)/t/[slug]/reports/page.tsx", 'import { toTenantContext } from "@/lib/tenancy/context";\nexport const x = toTenantContext;'],
+    ["components/reports/report.tsx", 'import { toTenantContext as make } from "@/lib/tenancy/context";\nexport const x = make;'],
+    ["lib/reports/reports.ts", 'import * as context from "@/lib/tenancy/context";\nexport const x = context.toTenantContext;'],
     ["lib/tenants/reports.ts", 'export { toTenantContext } from "./context";'],
-    ["lib/reports/reports.ts", 'export async function x() {\n  const { toTenantContext } = await import("@/lib/tenants/context");\n  return toTenantContext;\n}'],
+    ["lib/reports/reports.ts", 'export async function x() {\n  const { toTenantContext } = await import("@/lib/tenancy/context");\n  return toTenantContext;\n}'],
   ])("refuses %s: %s", async (filePath, code) => {
     const messages = await lint(filePath, code);
     expect(messages).toHaveLength(1);
@@ -83,8 +83,8 @@ describe("only the guards build a TenantContext", () => {
   });
 
   it("allows the guards, the test helpers and tests", async () => {
-    const code = 'import { toTenantContext } from "@/lib/tenants/context";\nexport const x = toTenantContext;';
-    for (const filePath of ["lib/tenants/require-tenant.ts", "lib/api/handler.ts", "lib/testing/tenant-context.ts", "lib/reports/reports.test.ts"]) {
+    const code = 'import { toTenantContext } from "@/lib/tenancy/context";\nexport const x = toTenantContext;';
+    for (const filePath of ["lib/tenancy/require-tenant.ts", "lib/api/handler.ts", "testing/tenant-context.ts", "lib/reports/reports.test.ts"]) {
       expect(await lint(filePath, code), filePath).toEqual([]);
     }
   });
@@ -93,8 +93,8 @@ describe("only the guards build a TenantContext", () => {
 it("passes a page that follows the rules", async () => {
   const page = `import type { Metadata } from "next";
 import { listCustomers } from "@/lib/customers/customers";
-import type { TenantContext } from "@/lib/tenants/context";
-import { requireTenant } from "@/lib/tenants/require-tenant";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { requireTenant } from "@/lib/tenancy/require-tenant";
 
 export const metadata: Metadata = { title: "Reports" };
 

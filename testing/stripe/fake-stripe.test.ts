@@ -4,7 +4,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { BILLING_INTERVALS, PLANS } from "@/lib/plans/plans";
-import { getStripe } from "../stripe";
+import { getStripe } from "@/lib/billing/stripe";
 import { FakeStripe } from "./fake-stripe";
 import { decodeParams, parseForm } from "./params";
 

@@ -1,5 +1,5 @@
 import type { tenants } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser } from "@/lib/session/session-user";
 import type { Permission } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
 
@@ -7,6 +7,9 @@ export type Tenant = typeof tenants.$inferSelect;
 
 /** A tenant as the selector lists it: what a user sees of each tenant they belong to. */
 export type TenantOption = { slug: string; name: string; role: Role };
+
+/** A workspace the user may join because of their verified email's domain. */
+export type DomainSuggestion = { tenantId: string; tenantName: string; domain: string };
 
 export type { SessionUser };
 

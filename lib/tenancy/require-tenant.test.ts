@@ -6,17 +6,17 @@ import { memberships, sessions, tenants } from "@/db/schema";
 import { recordStatements } from "@/db/statement-log";
 import { createCustomer, listCustomers } from "@/lib/customers/customers";
 import { PermissionDeniedError } from "@/lib/errors";
-import { newRequest, outcome, request, signInAs } from "@/lib/testing/fake-request";
-import { memberOf, teamOfEveryRole } from "@/lib/testing/tenant-context";
-import { rememberLastTenant } from "./last-tenant";
+import { newRequest, outcome, request, signInAs } from "@/testing/fake-request";
+import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
+import { rememberLastTenant } from "@/lib/tenants/last-tenant";
 import { getTenantFrame, requireTenant } from "./require-tenant";
 import { SLUG_MAX } from "./slug";
 
 // The guard reads the request's cookies and headers, and caches per request.
-vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).nextHeaders);
+vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
 vi.mock("react", async (original) => ({
   ...(await original<typeof import("react")>()),
-  cache: (await import("@/lib/testing/fake-request")).requestCache,
+  cache: (await import("@/testing/fake-request")).requestCache,
 }));
 
 beforeEach(() => {

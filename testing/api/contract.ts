@@ -2,7 +2,7 @@
 // real JSON Schema 2020-12 validator (the dialect of OpenAPI 3.1).
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { openApiDocument } from "../openapi";
+import { openApiDocument } from "@/lib/api/openapi";
 import type { Answer } from "./client";
 
 export const document = openApiDocument();

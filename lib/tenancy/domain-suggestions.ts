@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, notExists, sql, type SQL } from "drizzle-or
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { memberships, tenantDomains, tenants } from "@/db/schema";
-import type { DomainSuggestion } from "./types";
+import type { DomainSuggestion } from "./context";
 
 /** The tenant's domain and the tenant, under names no outer query uses. */
 export const matchDomain = alias(tenantDomains, "match_domain");
