@@ -1,7 +1,8 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { activityLog } from "@/db/schema";
-import type { SessionUser, TenantContext } from "@/lib/tenancy/context";
+import type { SessionUser } from "@/lib/tenancy/context";
+import type { TenantScope } from "@/lib/tenancy/scope";
 import type { ActivityAction, ActivityTarget } from "./events";
 
 export type ActivityEvent = {
@@ -40,7 +41,8 @@ export async function recordActivity(
   });
 }
 
-/** Records what the context's user did in the context's tenant. */
-export async function logActivity(ctx: TenantContext, executor: Executor, event: ActivityEvent): Promise<void> {
-  await recordActivity(executor, { ...event, tenantId: ctx.tenant.id, actor: ctx.user, ip: ctx.ip });
+/** Records what the scope's actor did in its tenant, in the scope's transaction. */
+export async function logActivity(scope: TenantScope, event: ActivityEvent): Promise<void> {
+  const { ctx } = scope;
+  await recordActivity(scope.tx, { ...event, tenantId: ctx.tenant.id, actor: ctx.user, ip: ctx.ip });
 }

@@ -6,7 +6,7 @@ import { logActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope, tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { createApiKeySchema, type CreateApiKeyInput } from "./schemas";
@@ -44,9 +44,9 @@ export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput)
     throw new UserError("A key cannot do more than you can.", { scopes: [`Your role cannot grant ${beyond.join(", ")}.`] });
   }
   const { key, hash, display } = newApiKey();
-  const apiKey = await db.transaction(async (tx) => {
-    await assertWithinLimit(ctx, tx, "apiKeys");
-    const [row] = await tenantScope(ctx, tx).insert(apiKeys, {
+  const apiKey = await tenantTransaction(ctx, async (scope) => {
+    await assertWithinLimit(scope, "apiKeys");
+    const [row] = await scope.insert(apiKeys, {
       name,
       display,
       keyHash: hash,
@@ -54,7 +54,7 @@ export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput)
       createdById: ctx.user.id,
       expiresAt: expiresInDays === "never" ? null : new Date(Date.now() + Number(expiresInDays) * 86_400_000),
     });
-    await logActivity(ctx, tx, { action: "api_key.created", target: { type: "api_key", id: row!.id, label: name }, metadata: { scopes } });
+    await logActivity(scope, { action: "api_key.created", target: { type: "api_key", id: row!.id, label: name }, metadata: { scopes } });
     return row!;
   });
   return { key, apiKey };
@@ -62,8 +62,8 @@ export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput)
 
 export async function revokeApiKey(ctx: TenantContext, input: { id: string }): Promise<void> {
   assertCan(ctx, "apiKeys.manage", DENIED);
-  await db.transaction(async (tx) => {
-    const [row] = await tenantScope(ctx, tx).update(apiKeys, { revokedAt: new Date() }, and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt))!);
-    if (row) await logActivity(ctx, tx, { action: "api_key.revoked", target: { type: "api_key", id: row.id, label: row.name } });
+  await tenantTransaction(ctx, async (scope) => {
+    const [row] = await scope.update(apiKeys, { revokedAt: new Date() }, and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt))!);
+    if (row) await logActivity(scope, { action: "api_key.revoked", target: { type: "api_key", id: row.id, label: row.name } });
   });
 }

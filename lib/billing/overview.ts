@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, or } from "drizzle-orm";
 import { db } from "@/db/client";
+import { tenantScope } from "@/lib/tenancy/scope";
 import { subscriptions, tenants, trials } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import { usageOf } from "@/lib/plans/limits";
@@ -34,7 +35,7 @@ export async function getBillingOverview(ctx: TenantContext): Promise<BillingOve
   const [[tenant], [subscription], { usage, seats }, trialRows] = await Promise.all([
     db.select({ planId: tenants.planId, trialEndsAt: tenants.trialEndsAt, stripeCustomerId: tenants.stripeCustomerId }).from(tenants).where(eq(tenants.id, ctx.tenant.id)),
     db.select().from(subscriptions).where(eq(subscriptions.tenantId, ctx.tenant.id)),
-    usageOf(ctx, db),
+    usageOf(tenantScope(ctx)),
     db.select().from(trials).where(or(eq(trials.tenantId, ctx.tenant.id), eq(trials.startedById, ctx.user.id))),
   ]);
   const plan = currentPlanOf(tenant ?? { planId: "free", trialEndsAt: null });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, or } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { type Executor } from "@/db/client";
 import { planChanges, tenants, trials } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { PermissionDeniedError, UserError } from "@/lib/errors";
@@ -10,6 +10,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { startTrialSchema, type StartTrialInput } from "./schemas";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 
 const DAY_MS = 86_400_000;
 
@@ -42,21 +43,21 @@ export async function startTrial(ctx: TenantContext, input: StartTrialInput): Pr
   if (ctx.role !== "owner") throw new PermissionDeniedError("Only an owner can start a free trial.");
   const { planId } = parseOrThrow(startTrialSchema, input);
   const plan = PLANS[planId];
-  return db.transaction(async (tx) => {
-    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
+  return tenantTransaction(ctx, async (scope) => {
+    const [tenant] = await scope.tx.select().from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
     if (!tenant) throw new UserError("This workspace no longer exists.");
-    const rows = await tx.select().from(trials).where(or(eq(trials.tenantId, tenant.id), eq(trials.startedById, ctx.user.id)));
+    const rows = await scope.tx.select().from(trials).where(or(eq(trials.tenantId, tenant.id), eq(trials.startedById, ctx.user.id)));
     const refusal = trialRefusalOf(ctx, rows, currentPlanOf(tenant));
     if (refusal) throw new UserError(refusal.message);
 
     const endsAt = new Date(Date.now() + plan.trialDays! * DAY_MS);
     // The unique owner column settles two workspaces of one owner starting at once.
-    const [started] = await tx.insert(trials).values({ tenantId: tenant.id, planId, startedById: ctx.user.id, endsAt }).onConflictDoNothing().returning();
+    const [started] = await scope.tx.insert(trials).values({ tenantId: tenant.id, planId, startedById: ctx.user.id, endsAt }).onConflictDoNothing().returning();
     if (!started) throw new UserError("You have used your free trial: each owner gets one. Choose a plan to continue.");
-    await tx.update(tenants).set({ planId, trialEndsAt: endsAt }).where(eq(tenants.id, tenant.id));
-    await tx.insert(planChanges).values({ tenantId: tenant.id, fromPlan: tenant.planId, toPlan: planId, source: "user", changedById: ctx.user.id, reason: "trial_started" });
-    await logActivity(ctx, tx, { action: "billing.trial_started", metadata: { plan: plan.name, days: plan.trialDays, endsAt: endsAt.toISOString() } });
-    await emitWebhookEvent(tx, tenant.id, { type: "subscription.changed", data: { plan: planId, previous_plan: planOf(tenant.planId).id, status: "trialing" } });
+    await scope.tx.update(tenants).set({ planId, trialEndsAt: endsAt }).where(eq(tenants.id, tenant.id));
+    await scope.tx.insert(planChanges).values({ tenantId: tenant.id, fromPlan: tenant.planId, toPlan: planId, source: "user", changedById: ctx.user.id, reason: "trial_started" });
+    await logActivity(scope, { action: "billing.trial_started", metadata: { plan: plan.name, days: plan.trialDays, endsAt: endsAt.toISOString() } });
+    await emitWebhookEvent(scope.tx, tenant.id, { type: "subscription.changed", data: { plan: planId, previous_plan: planOf(tenant.planId).id, status: "trialing" } });
     return { planId, endsAt };
   });
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { desc, eq, like, sql } from "drizzle-orm";
-import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { customers } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
-import { preparedTenantQuery, tenantScope } from "@/lib/tenancy/scope";
+import { preparedTenantQuery, tenantScope, tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { UUID } from "@/lib/validation/uuid";
@@ -85,11 +84,11 @@ export async function createCustomer(ctx: TenantContext, input: CustomerInput): 
   assertCan(ctx, "customers.write", WRITE_DENIED);
   const fields = parseOrThrow(customerSchema, input);
   try {
-    return await db.transaction(async (tx) => {
-      await assertWithinLimit(ctx, tx, "customers");
-      const [customer] = await tenantScope(ctx, tx).insert(customers, { ...fields, createdById: ctx.user.id });
-      await logActivity(ctx, tx, { action: "customer.created", target: { type: "customer", id: customer!.id, label: customer!.name } });
-      await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.created", data: { customer: toCustomerResource(customer!) } });
+    return await tenantTransaction(ctx, async (scope) => {
+      await assertWithinLimit(scope, "customers");
+      const [customer] = await scope.insert(customers, { ...fields, createdById: ctx.user.id });
+      await logActivity(scope, { action: "customer.created", target: { type: "customer", id: customer!.id, label: customer!.name } });
+      await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "customer.created", data: { customer: toCustomerResource(customer!) } });
       return customer!;
     });
   } catch (error) {
@@ -104,15 +103,15 @@ export async function updateCustomer(ctx: TenantContext, id: string, input: Part
   const fields = parseOrThrow(customerPatchSchema, input);
   if (!UUID.test(id)) throw new NotFoundError(NOT_FOUND);
   try {
-    return await db.transaction(async (tx) => {
-      const [customer] = await tenantScope(ctx, tx).update(customers, { ...fields, updatedAt: new Date() }, eq(customers.id, id));
+    return await tenantTransaction(ctx, async (scope) => {
+      const [customer] = await scope.update(customers, { ...fields, updatedAt: new Date() }, eq(customers.id, id));
       if (!customer) throw new NotFoundError(NOT_FOUND);
-      await logActivity(ctx, tx, {
+      await logActivity(scope, {
         action: "customer.updated",
         target: { type: "customer", id, label: customer.name },
         metadata: { fields: Object.keys(fields) },
       });
-      await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.updated", data: { customer: toCustomerResource(customer), changed: Object.keys(fields) } });
+      await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "customer.updated", data: { customer: toCustomerResource(customer), changed: Object.keys(fields) } });
       return customer;
     });
   } catch (error) {
@@ -125,11 +124,11 @@ export async function updateCustomer(ctx: TenantContext, id: string, input: Part
 export async function deleteCustomer(ctx: TenantContext, id: string): Promise<Customer> {
   assertCan(ctx, "customers.write", WRITE_DENIED);
   if (!UUID.test(id)) throw new NotFoundError(NOT_FOUND);
-  return db.transaction(async (tx) => {
-    const [customer] = await tenantScope(ctx, tx).delete(customers, eq(customers.id, id));
+  return tenantTransaction(ctx, async (scope) => {
+    const [customer] = await scope.delete(customers, eq(customers.id, id));
     if (!customer) throw new NotFoundError(NOT_FOUND);
-    await logActivity(ctx, tx, { action: "customer.deleted", target: { type: "customer", id, label: customer.name } });
-    await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.deleted", data: { customer: toCustomerResource(customer) } });
+    await logActivity(scope, { action: "customer.deleted", target: { type: "customer", id, label: customer.name } });
+    await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "customer.deleted", data: { customer: toCustomerResource(customer) } });
     return customer;
   });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { customers } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
@@ -8,7 +7,7 @@ import { assertCan } from "@/lib/permissions/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { toCustomerResource } from "@/lib/resources/customer";
 import { sealerFor } from "@/lib/security/sealed";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Customer } from "./customers";
@@ -55,12 +54,11 @@ export async function undoCustomerDeletion(ctx: TenantContext, token: string): P
   if (sealed.tenantId !== ctx.tenant.id || !(sealed.until > Date.now())) throw new UserError(TOO_LATE);
   const { createdAt, ...fields } = sealed.customer;
   try {
-    await db.transaction(async (tx) => {
-      const scope = tenantScope(ctx, tx);
-      await assertWithinLimit(ctx, tx, "customers");
+    await tenantTransaction(ctx, async (scope) => {
+      await assertWithinLimit(scope, "customers");
       const [customer] = await scope.insert(customers, { ...fields, createdAt: new Date(createdAt) });
-      await logActivity(ctx, tx, { action: "customer.restored", target: { type: "customer", id: customer!.id, label: customer!.name } });
-      await emitWebhookEvent(tx, ctx.tenant.id, { type: "customer.created", data: { customer: toCustomerResource(customer!) } });
+      await logActivity(scope, { action: "customer.restored", target: { type: "customer", id: customer!.id, label: customer!.name } });
+      await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "customer.created", data: { customer: toCustomerResource(customer!) } });
     });
   } catch (error) {
     if (isUniqueViolation(error, "customers_tenant_id_id_pk")) return { id: fields.id }; // already back

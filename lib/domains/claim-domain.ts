@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq, isNotNull, ne } from "drizzle-orm";
-import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { tenantDomains, users } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { ANOTHER_WORKSPACE_TEXT, MANAGE_DOMAINS_DENIED, toTenantDomain } from "./domains";
@@ -32,18 +31,17 @@ export async function claimDomain(ctx: TenantContext, input: ClaimDomainInput): 
     throw refused(`${domain} is a public email provider: anyone can have an address there. Claim a domain your organisation owns.`);
   }
   try {
-    return await db.transaction(async (tx) => {
+    return await tenantTransaction(ctx, async (scope) => {
       // Across tenants on purpose: whether anyone else holds it verified, without saying who.
-      const [taken] = await tx
+      const [taken] = await scope.tx
         .select({ id: tenantDomains.id })
         .from(tenantDomains)
         .where(and(eq(tenantDomains.domain, domain), isNotNull(tenantDomains.verifiedAt), ne(tenantDomains.tenantId, ctx.tenant.id)))
         .limit(1);
       if (taken) throw refused(ANOTHER_WORKSPACE_TEXT);
-      const scope = tenantScope(ctx, tx);
       if (await scope.findFirst(tenantDomains, eq(tenantDomains.domain, domain))) throw duplicate(domain);
 
-      const [me] = await tx.select({ email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, ctx.user.id));
+      const [me] = await scope.tx.select({ email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, ctx.user.id));
       const emailDomain = emailDomainOf(me?.email);
       const byEmail = Boolean(me?.emailVerified) && emailDomain !== null && normaliseDomain(emailDomain) === domain;
       const [row] = await scope.insert(tenantDomains, {
@@ -53,8 +51,8 @@ export async function claimDomain(ctx: TenantContext, input: ClaimDomainInput): 
         ...(byEmail ? { verifiedAt: new Date(), verifiedBy: "email" as const } : {}),
       });
       const target = { type: "domain" as const, id: row!.id, label: domain };
-      await logActivity(ctx, tx, { action: "domain.added", target });
-      if (byEmail) await logActivity(ctx, tx, { action: "domain.verified", target, metadata: { method: "email" } });
+      await logActivity(scope, { action: "domain.added", target });
+      if (byEmail) await logActivity(scope, { action: "domain.verified", target, metadata: { method: "email" } });
       return toTenantDomain(row!);
     });
   } catch (error) {

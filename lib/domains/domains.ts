@@ -1,9 +1,8 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type { Executor } from "@/db/client";
 import { tenantDomains } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope, type TenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { domainIdSchema, type DomainIdInput } from "./schemas";
@@ -38,7 +37,7 @@ export async function listDomains(ctx: TenantContext): Promise<TenantDomain[]> {
 }
 
 /** One of the workspace's domains by id; another workspace's, or none, is a NotFoundError. */
-export async function getDomainOrThrow(ctx: TenantContext, tx: Executor, input: DomainIdInput): Promise<DomainRow> {
+export async function getDomainOrThrow(scope: TenantScope, input: DomainIdInput): Promise<DomainRow> {
   const { domainId } = parseOrThrow(domainIdSchema, input, "Unknown domain.");
-  return tenantScope(ctx, tx).getOrThrow(tenantDomains, eq(tenantDomains.id, domainId), "Unknown domain.");
+  return scope.getOrThrow(tenantDomains, eq(tenantDomains.id, domainId), "Unknown domain.");
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { tenantDomains } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan, grantableRoles } from "@/lib/permissions/permissions";
 import { ROLE_LABELS, type Role } from "@/lib/permissions/roles";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { getDomainOrThrow, MANAGE_DOMAINS_DENIED, toTenantDomain } from "./domains";
@@ -26,12 +25,12 @@ export async function updateDomainSettings(ctx: TenantContext, input: DomainSett
   if (!allowed.includes(role)) {
     throw new UserError("You cannot give that role.", { role: [`People joining by domain can be ${allowed.map((r) => ROLE_LABELS[r]).join(" or ")}.`] });
   }
-  return db.transaction(async (tx) => {
-    const row = await getDomainOrThrow(ctx, tx, { domainId });
+  return tenantTransaction(ctx, async (scope) => {
+    const row = await getDomainOrThrow(scope, { domainId });
     if (!row.verifiedAt) throw new UserError(`Verify ${row.domain} first: until then, nobody joins through it.`);
     if (row.mode === mode && row.role === role) return toTenantDomain(row);
-    const [updated] = await tenantScope(ctx, tx).update(tenantDomains, { mode, role }, eq(tenantDomains.id, row.id));
-    await logActivity(ctx, tx, { action: "domain.mode_changed", target: { type: "domain", id: row.id, label: row.domain }, metadata: { mode, role } });
+    const [updated] = await scope.update(tenantDomains, { mode, role }, eq(tenantDomains.id, row.id));
+    await logActivity(scope, { action: "domain.mode_changed", target: { type: "domain", id: row.id, label: row.domain }, metadata: { mode, role } });
     return toTenantDomain(updated!);
   });
 }
@@ -39,10 +38,10 @@ export async function updateDomainSettings(ctx: TenantContext, input: DomainSett
 /** Removes a claimed domain: nobody new joins through it; who joined stays a member. */
 export async function removeDomain(ctx: TenantContext, input: DomainIdInput): Promise<void> {
   assertCan(ctx, "domains.manage", MANAGE_DOMAINS_DENIED);
-  await db.transaction(async (tx) => {
-    const row = await getDomainOrThrow(ctx, tx, input);
-    const [removed] = await tenantScope(ctx, tx).delete(tenantDomains, eq(tenantDomains.id, row.id));
+  await tenantTransaction(ctx, async (scope) => {
+    const row = await getDomainOrThrow(scope, input);
+    const [removed] = await scope.delete(tenantDomains, eq(tenantDomains.id, row.id));
     if (!removed) throw new NotFoundError("Unknown domain.");
-    await logActivity(ctx, tx, { action: "domain.removed", target: { type: "domain", id: row.id, label: row.domain } });
+    await logActivity(scope, { action: "domain.removed", target: { type: "domain", id: row.id, label: row.domain } });
   });
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { tenantDomains } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { resolveTxt } from "@/lib/dns/resolve";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope, tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { ANOTHER_WORKSPACE_TEXT, getDomainOrThrow, MANAGE_DOMAINS_DENIED, toTenantDomain, type DomainRow } from "./domains";
 import type { DomainIdInput } from "./schemas";
@@ -33,7 +32,7 @@ async function txtRecordFound(row: DomainRow): Promise<boolean> {
  */
 export async function checkDomainDns(ctx: TenantContext, input: DomainIdInput): Promise<TenantDomain> {
   assertCan(ctx, "domains.manage", MANAGE_DOMAINS_DENIED);
-  const row = await getDomainOrThrow(ctx, db, input);
+  const row = await getDomainOrThrow(tenantScope(ctx), input);
   if (row.verifiedAt) return toTenantDomain(row);
   let found: boolean;
   try {
@@ -50,19 +49,19 @@ export async function checkDomainDns(ctx: TenantContext, input: DomainIdInput): 
 
 async function markVerified(ctx: TenantContext, row: DomainRow, method: "dns" | "email"): Promise<TenantDomain> {
   try {
-    return await db.transaction(async (tx) => {
-      const [verified] = await tenantScope(ctx, tx).update(
+    return await tenantTransaction(ctx, async (scope) => {
+      const [verified] = await scope.update(
         tenantDomains,
         { verifiedAt: new Date(), verifiedBy: method },
         and(eq(tenantDomains.id, row.id), isNull(tenantDomains.verifiedAt))!,
       );
       if (!verified) {
         // Verified by a parallel check, or removed meanwhile.
-        const current = await tenantScope(ctx, tx).findFirst(tenantDomains, eq(tenantDomains.id, row.id));
+        const current = await scope.findFirst(tenantDomains, eq(tenantDomains.id, row.id));
         if (!current) throw new NotFoundError("Unknown domain.");
         return toTenantDomain(current);
       }
-      await logActivity(ctx, tx, { action: "domain.verified", target: { type: "domain", id: row.id, label: row.domain }, metadata: { method } });
+      await logActivity(scope, { action: "domain.verified", target: { type: "domain", id: row.id, label: row.domain }, metadata: { method } });
       return toTenantDomain(verified);
     });
   } catch (error) {

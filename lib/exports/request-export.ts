@@ -9,6 +9,7 @@ import { assertCan } from "@/lib/permissions/permissions";
 import type { SessionUser, TenantContext } from "@/lib/tenancy/context";
 import { assertCanUnderLock } from "@/lib/tenancy/lock-tenant";
 import { inProgress, type DataExport } from "./exports";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 
 const BUSY = "An export is already being prepared. We'll email you when it's ready.";
 const stamp = (now: Date) => now.toISOString().slice(0, 10);
@@ -16,17 +17,17 @@ const stamp = (now: Date) => now.toISOString().slice(0, 10);
 /** Owners and admins: a zip of the whole workspace, built in the background, mailed when ready. */
 export async function requestTenantExport(ctx: TenantContext, appUrl: string): Promise<DataExport> {
   assertCan(ctx, "data.export", "Only owners and admins can export this workspace.");
-  return db.transaction(async (tx) => {
+  return tenantTransaction(ctx, async (scope) => {
     // One at a time per workspace: the lock makes two parallel clicks one export.
-    await assertCanUnderLock(ctx, tx, "data.export", "Only owners and admins can export this workspace.");
-    const [busy] = await tx.select({ id: dataExports.id }).from(dataExports).where(and(eq(dataExports.tenantId, ctx.tenant.id), eq(dataExports.kind, "tenant"), inProgress)).limit(1);
+    await assertCanUnderLock(scope, "data.export", "Only owners and admins can export this workspace.");
+    const [busy] = await scope.tx.select({ id: dataExports.id }).from(dataExports).where(and(eq(dataExports.tenantId, ctx.tenant.id), eq(dataExports.kind, "tenant"), inProgress)).limit(1);
     if (busy) throw new UserError(BUSY);
-    const [row] = await tx
+    const [row] = await scope.tx
       .insert(dataExports)
       .values({ kind: "tenant", tenantId: ctx.tenant.id, requestedById: ctx.user.id, fileName: `${ctx.tenant.slug}-export-${stamp(new Date())}.zip` })
       .returning();
-    await enqueueJob("export-build", { exportId: row!.id, appUrl }, { executor: tx });
-    await logActivity(ctx, tx, { action: "tenant.exported", target: { type: "export", id: row!.id, label: row!.fileName } });
+    await enqueueJob("export-build", { exportId: row!.id, appUrl }, { executor: scope.tx });
+    await logActivity(scope, { action: "tenant.exported", target: { type: "export", id: row!.id, label: row!.fileName } });
     return row!;
   });
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { invitations, isOpen, memberships, users } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
@@ -8,7 +7,7 @@ import { assertWithinLimit } from "@/lib/plans/limits";
 import { UserError } from "@/lib/errors";
 import { assertCan, canGrant, grantableRoles } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { toInvitationResource } from "@/lib/resources/invitation";
@@ -35,9 +34,8 @@ export async function createInvitation(ctx: TenantContext, input: InviteInput, a
   }
   const { token, hash } = newLinkToken();
   try {
-    return await db.transaction(async (tx) => {
-      const scope = tenantScope(ctx, tx);
-      const [member] = await tx
+    return await tenantTransaction(ctx, async (scope) => {
+      const [member] = await scope.tx
         .select({ userId: memberships.userId })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
@@ -48,7 +46,7 @@ export async function createInvitation(ctx: TenantContext, input: InviteInput, a
       if (open && open.expiresAt.getTime() > Date.now()) throw pendingError(email);
       // An expired invitation is closed so that a new one can be made.
       if (open) await scope.update(invitations, { revokedAt: new Date() }, eq(invitations.id, open.id));
-      await assertWithinLimit(ctx, tx, "members");
+      await assertWithinLimit(scope, "members");
 
       const [invitation] = await scope.insert(invitations, {
         email,
@@ -57,13 +55,13 @@ export async function createInvitation(ctx: TenantContext, input: InviteInput, a
         invitedById: ctx.user.id,
         expiresAt: invitationExpiry(),
       });
-      await logActivity(ctx, tx, {
+      await logActivity(scope, {
         action: "member.invited",
         target: { type: "invitation", id: invitation!.id, label: email },
         metadata: { role },
       });
-      await emitWebhookEvent(tx, ctx.tenant.id, { type: "invitation.created", data: { invitation: toInvitationResource(invitation!) } });
-      await sendInvitation(ctx, tx, invitation!, token, appUrl);
+      await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "invitation.created", data: { invitation: toInvitationResource(invitation!) } });
+      await sendInvitation(scope, invitation!, token, appUrl);
       return invitation!;
     });
   } catch (error) {

@@ -8,7 +8,7 @@ import { invitationEmail } from "@/lib/email/templates/invitation";
 import { getEnv } from "@/lib/env/env";
 import { assertCan } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope, type TenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { invitationPath } from "./token";
 import { hashLinkToken } from "@/lib/security/link-token";
@@ -92,12 +92,12 @@ export async function findUsableInvitation(token: string, executor: Executor = d
 
 /** Mails the link, through the transaction that created or renewed the invitation. */
 export async function sendInvitation(
-  ctx: TenantContext,
-  tx: Executor,
+  scope: TenantScope,
   invitation: Pick<Invitation, "email" | "role" | "expiresAt">,
   token: string,
   appUrl: string,
 ): Promise<void> {
+  const { ctx, tx } = scope;
   // An invitee who already has an account may have told us their zone.
   const [known] = await tx.select({ timeZone: users.timeZone }).from(users).where(eq(users.email, invitation.email));
   const message = invitationEmail({

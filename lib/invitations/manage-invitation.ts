@@ -1,13 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { invitations, isOpen } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { NotFoundError, PermissionDeniedError } from "@/lib/errors";
 import { assertCan, canGrant } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { assertWithinLimit } from "@/lib/plans/limits";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { toInvitationResource } from "@/lib/resources/invitation";
@@ -23,23 +22,22 @@ export async function resendInvitation(ctx: TenantContext, input: { invitationId
   assertCan(ctx, "invitations.manage", "Only owners and admins can resend invitations.");
   const { invitationId } = parseOrThrow(invitationIdSchema, input);
   const { token, hash } = newLinkToken();
-  await db.transaction(async (tx) => {
-    const scope = tenantScope(ctx, tx);
+  await tenantTransaction(ctx, async (scope) => {
     const current = await scope.findFirst(invitations, and(eq(invitations.id, invitationId), isOpen));
     if (!current) throw new NotFoundError("That invitation is no longer pending.");
     if (!canGrant(ctx.role, current.role)) {
       throw new PermissionDeniedError(`Only someone who may grant the ${ROLE_LABELS[current.role]} role can resend this invitation.`);
     }
     // An expired invitation stopped counting against the plan; renewing it counts again.
-    if (current.expiresAt.getTime() <= Date.now()) await assertWithinLimit(ctx, tx, "members");
+    if (current.expiresAt.getTime() <= Date.now()) await assertWithinLimit(scope, "members");
     const [invitation] = await scope.update(
       invitations,
       { tokenHash: hash, expiresAt: invitationExpiry(), sentAt: new Date() },
       and(eq(invitations.id, invitationId), isOpen)!,
     );
     if (!invitation) throw new NotFoundError("That invitation is no longer pending.");
-    await logActivity(ctx, tx, { action: "invitation.resent", target: target(invitation) });
-    await sendInvitation(ctx, tx, invitation, token, appUrl);
+    await logActivity(scope, { action: "invitation.resent", target: target(invitation) });
+    await sendInvitation(scope, invitation, token, appUrl);
   });
 }
 
@@ -47,15 +45,15 @@ export async function resendInvitation(ctx: TenantContext, input: { invitationId
 export async function revokeInvitation(ctx: TenantContext, input: { invitationId: string }): Promise<boolean> {
   assertCan(ctx, "invitations.manage", "Only owners and admins can revoke invitations.");
   const { invitationId } = parseOrThrow(invitationIdSchema, input);
-  return db.transaction(async (tx) => {
-    const [invitation] = await tenantScope(ctx, tx).update(
+  return tenantTransaction(ctx, async (scope) => {
+    const [invitation] = await scope.update(
       invitations,
       { revokedAt: new Date() },
       and(eq(invitations.id, invitationId), isOpen)!,
     );
     if (!invitation) return false;
-    await logActivity(ctx, tx, { action: "invitation.revoked", target: target(invitation) });
-    await emitWebhookEvent(tx, ctx.tenant.id, { type: "invitation.revoked", data: { invitation: toInvitationResource(invitation) } });
+    await logActivity(scope, { action: "invitation.revoked", target: target(invitation) });
+    await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "invitation.revoked", data: { invitation: toInvitationResource(invitation) } });
     return true;
   });
 }

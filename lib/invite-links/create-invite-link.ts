@@ -1,11 +1,10 @@
 import "server-only";
-import { db } from "@/db/client";
 import { inviteLinks } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { PermissionDeniedError } from "@/lib/errors";
 import { assertCan, canGrant, grantableRoles } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { MANAGE_INVITE_LINKS_DENIED, type InviteLink } from "./invite-links";
@@ -30,15 +29,15 @@ export async function createInviteLink(ctx: TenantContext, input: CreateInviteLi
     throw new PermissionDeniedError(`You cannot give the ${ROLE_LABELS[role]} role: links you make can be for ${allowed}.`);
   }
   const { token, hash } = newLinkToken();
-  const link = await db.transaction(async (tx) => {
-    const [row] = await tenantScope(ctx, tx).insert(inviteLinks, {
+  const link = await tenantTransaction(ctx, async (scope) => {
+    const [row] = await scope.insert(inviteLinks, {
       tokenHash: hash,
       role,
       createdById: ctx.user.id,
       expiresAt: new Date(Date.now() + expiresInDays * DAY),
       maxUses,
     });
-    await logActivity(ctx, tx, {
+    await logActivity(scope, {
       action: "invite_link.created",
       target: { type: "invite_link", id: row!.id, label: null },
       metadata: { role, maxUses },

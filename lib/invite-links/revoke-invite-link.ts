@@ -1,10 +1,9 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
 import { inviteLinks } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { assertCan } from "@/lib/permissions/permissions";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { MANAGE_INVITE_LINKS_DENIED } from "./invite-links";
@@ -19,13 +18,12 @@ const UNKNOWN = "Unknown invite link.";
 export async function revokeInviteLink(ctx: TenantContext, input: InviteLinkIdInput): Promise<void> {
   assertCan(ctx, "invitations.manage", MANAGE_INVITE_LINKS_DENIED);
   const { linkId } = parseOrThrow(inviteLinkIdSchema, input, UNKNOWN);
-  await db.transaction(async (tx) => {
-    const scope = tenantScope(ctx, tx);
+  await tenantTransaction(ctx, async (scope) => {
     const link = await scope.getOrThrow(inviteLinks, eq(inviteLinks.id, linkId), UNKNOWN);
     if (link.revokedAt) return;
     const [revoked] = await scope.update(inviteLinks, { revokedAt: new Date() }, and(eq(inviteLinks.id, linkId), isNull(inviteLinks.revokedAt))!);
     if (!revoked) return;
-    await logActivity(ctx, tx, {
+    await logActivity(scope, {
       action: "invite_link.revoked",
       target: { type: "invite_link", id: revoked.id, label: null },
       metadata: { role: revoked.role, uses: revoked.uses },

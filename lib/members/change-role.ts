@@ -1,12 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { PermissionDeniedError } from "@/lib/errors";
 import { assertCan, canGrant } from "@/lib/permissions/permissions";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { toMemberResource } from "@/lib/resources/member";
@@ -16,10 +15,10 @@ import { changeRoleSchema, type ChangeRoleInput } from "./schemas";
 
 export async function changeMemberRole(ctx: TenantContext, input: ChangeRoleInput): Promise<Member> {
   const { userId, role } = parseOrThrow(changeRoleSchema, input);
-  return db.transaction(async (tx) => {
-    const actor = await lockMembershipsOf(ctx, tx);
+  return tenantTransaction(ctx, async (scope) => {
+    const actor = await lockMembershipsOf(scope);
     assertCan(actor, "members.manage", "Only owners and admins can change roles.");
-    const member = await getMemberForUpdate(ctx, tx, userId);
+    const member = await getMemberForUpdate(scope, userId);
     if (member.role === role) return member;
     if (member.role === "owner" && actor.role !== "owner") {
       throw new PermissionDeniedError("Only owners can change an owner's role.");
@@ -27,14 +26,14 @@ export async function changeMemberRole(ctx: TenantContext, input: ChangeRoleInpu
     if (!canGrant(actor.role, role)) {
       throw new PermissionDeniedError(`You cannot give the ${ROLE_LABELS[role]} role.`);
     }
-    if (member.role === "owner") await assertAnotherOwnerRemains(ctx, tx, userId);
-    await tenantScope(ctx, tx).update(memberships, { role }, eq(memberships.userId, userId));
-    await logActivity(ctx, tx, {
+    if (member.role === "owner") await assertAnotherOwnerRemains(scope, userId);
+    await scope.update(memberships, { role }, eq(memberships.userId, userId));
+    await logActivity(scope, {
       action: "member.role_changed",
       target: memberTarget(member),
       metadata: { from: member.role, to: role },
     });
-    await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.role_changed", data: { member: toMemberResource({ ...member, role }), previous_role: member.role } });
+    await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "member.role_changed", data: { member: toMemberResource({ ...member, role }), previous_role: member.role } });
     return { ...member, role };
   });
 }

@@ -1,11 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { toMemberResource } from "@/lib/resources/member";
@@ -18,15 +17,14 @@ export async function transferOwnership(ctx: TenantContext, input: { userId: str
   assertCan(ctx, "tenant.delete", "Only owners can transfer ownership.");
   const { userId } = parseOrThrow(memberTargetSchema, input);
   if (userId === ctx.user.id) throw new UserError("Choose another member to make owner.");
-  await db.transaction(async (tx) => {
-    const me = await lockMembershipsOf(ctx, tx);
+  await tenantTransaction(ctx, async (scope) => {
+    const me = await lockMembershipsOf(scope);
     // Still an owner now, not only when the request began.
     if (me.role !== "owner") throw new UserError("Only owners can transfer ownership.");
-    const member = await getMemberForUpdate(ctx, tx, userId);
-    const scope = tenantScope(ctx, tx);
+    const member = await getMemberForUpdate(scope, userId);
     await scope.update(memberships, { role: "owner" }, eq(memberships.userId, member.userId));
     await scope.update(memberships, { role: "admin" }, eq(memberships.userId, ctx.user.id));
-    await logActivity(ctx, tx, {
+    await logActivity(scope, {
       action: "tenant.ownership_transferred",
       target: memberTarget(member),
       metadata: { from: member.role },
@@ -36,7 +34,7 @@ export async function transferOwnership(ctx: TenantContext, input: { userId: str
       [{ ...me, role: "admin" as const }, me.role],
     ] as const) {
       if (changed.role !== previous) {
-        await emitWebhookEvent(tx, ctx.tenant.id, { type: "member.role_changed", data: { member: toMemberResource(changed), previous_role: previous } });
+        await emitWebhookEvent(scope.tx, ctx.tenant.id, { type: "member.role_changed", data: { member: toMemberResource(changed), previous_role: previous } });
       }
     }
   });

@@ -3,8 +3,7 @@ import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys, customers, invitations, isUsable, memberships, tenants, webhookEndpoints } from "@/db/schema";
 import { UserError } from "@/lib/errors";
-import { tenantScope } from "@/lib/tenancy/scope";
-import type { TenantContext } from "@/lib/tenancy/context";
+import type { TenantScope } from "@/lib/tenancy/scope";
 import { tenantPath } from "@/lib/tenancy/paths";
 import { currentPlanOf, LIMIT_LABELS, type LimitName } from "./plans";
 
@@ -25,23 +24,23 @@ export class LimitReachedError extends UserError {
   }
 }
 
-type Counter = (ctx: TenantContext, tx: Executor) => Promise<number>;
+type Counter = (scope: TenantScope) => Promise<number>;
 
 // How each limit is counted: what exists and still counts (a revoked or expired key does not).
 const COUNTERS: Partial<Record<LimitName, Counter>> = {
-  apiKeys: (ctx, tx) =>
-    tenantScope(ctx, tx).count(apiKeys, and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
-  customers: (ctx, tx) => tenantScope(ctx, tx).count(customers),
-  webhookEndpoints: (ctx, tx) => tenantScope(ctx, tx).count(webhookEndpoints),
-  members: async (ctx, tx) => {
-    const { members, pendingInvitations } = await seatsOf(ctx, tx);
+  apiKeys: (scope) =>
+    scope.count(apiKeys, and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
+  customers: (scope) => scope.count(customers),
+  webhookEndpoints: (scope) => scope.count(webhookEndpoints),
+  members: async (scope) => {
+    const { members, pendingInvitations } = await seatsOf(scope);
     return members + pendingInvitations;
   },
 };
 
 /** Seats in use: members, and pending invitations, which hold a seat until answered or expired. */
-export async function seatsOf(ctx: TenantContext, tx: Executor): Promise<{ members: number; pendingInvitations: number }> {
-  return seatsOfTenant(ctx.tenant.id, tx);
+export async function seatsOf(scope: TenantScope): Promise<{ members: number; pendingInvitations: number }> {
+  return seatsOfTenant(scope.tenantId, scope.tx);
 }
 
 async function seatsOfTenant(tenantId: string, tx: Executor): Promise<{ members: number; pendingInvitations: number }> {
@@ -60,7 +59,9 @@ export class TenantFullError extends UserError {
     readonly tenantName: string,
     readonly max: number,
   ) {
-    super(`${tenantName} is full: its plan allows ${max} ${max === 1 ? "member" : "members"}. Ask one of its owners to upgrade or free a seat.`);
+    super(`${tenantName} is full: its plan allows ${max} ${max === 1 ? "member" : "members"}. Ask one of its owners to upgrade or free a seat.`, undefined, undefined, {
+      code: "limit_reached",
+    });
     this.name = "TenantFullError";
   }
 }
@@ -85,14 +86,15 @@ export async function assertSeatAvailable(tx: Executor, tenantId: string): Promi
  * transaction of the insert it guards: it locks the tenant's row first, so parallel
  * inserts are counted one after another and cannot pass the limit together.
  */
-export async function assertWithinLimit(ctx: TenantContext, tx: Executor, limit: LimitName): Promise<void> {
+export async function assertWithinLimit(scope: TenantScope, limit: LimitName): Promise<void> {
+  const { ctx, tx } = scope;
   const [tenant] = await tx.select({ planId: tenants.planId, trialEndsAt: tenants.trialEndsAt }).from(tenants).where(eq(tenants.id, ctx.tenant.id)).for("update");
   const plan = currentPlanOf(tenant ?? { planId: "free", trialEndsAt: null });
   const max = plan.limits[limit];
   if (max === null) return;
   const counter = COUNTERS[limit];
   if (!counter) throw new Error(`No counter for the ${limit} limit`);
-  if ((await counter(ctx, tx)) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
+  if ((await counter(scope)) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
 }
 
 /**
@@ -100,11 +102,10 @@ export async function assertWithinLimit(ctx: TenantContext, tx: Executor, limit:
  * members count (read once for both); the counts run side by side.
  */
 export async function usageOf(
-  ctx: TenantContext,
-  executor: Executor,
+  scope: TenantScope,
 ): Promise<{ usage: Partial<Record<LimitName, number>>; seats: { members: number; pendingInvitations: number } }> {
   const entries = (Object.entries(COUNTERS) as [LimitName, Counter][]).filter(([name]) => name !== "members");
-  const [seats, ...counts] = await Promise.all([seatsOf(ctx, executor), ...entries.map(([, counter]) => counter(ctx, executor))]);
+  const [seats, ...counts] = await Promise.all([seatsOf(scope), ...entries.map(([, counter]) => counter(scope))]);
   const usage: Partial<Record<LimitName, number>> = Object.fromEntries(entries.map(([name], i) => [name, counts[i]]));
   return { usage: { ...usage, members: seats.members + seats.pendingInvitations }, seats };
 }

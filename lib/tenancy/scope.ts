@@ -21,6 +21,10 @@ type FindManyOptions = {
 };
 
 export interface TenantScope {
+  /** Who acts, in which tenant: the scope's rows are always this tenant's. */
+  readonly ctx: TenantContext;
+  /** The connection or transaction the scope runs on, for statements outside it (jobs, webhook events). */
+  readonly tx: Executor;
   readonly tenantId: string;
   /** The tenant filter on `table`, and-ed with any further conditions. */
   owned(table: TenantOwnedTable, ...conditions: (SQL | undefined)[]): SQL;
@@ -82,6 +86,8 @@ export function tenantScope(ctx: TenantContext, executor: Executor = db): Tenant
   const owned = ownedBy(tenantId);
 
   const scope: TenantScope = {
+    ctx,
+    tx: executor,
     tenantId,
     owned,
 
@@ -128,4 +134,13 @@ export function tenantScope(ctx: TenantContext, executor: Executor = db): Tenant
   };
   /* eslint-enable @typescript-eslint/no-explicit-any */
   return scope;
+}
+
+/**
+ * Runs `fn` in one transaction with a scope bound to it: the one argument every
+ * lib function that writes inside a transaction takes (`logActivity(scope, ...)`,
+ * `assertWithinLimit(scope, ...)`), instead of a context and a transaction apart.
+ */
+export function tenantTransaction<R>(ctx: TenantContext, fn: (scope: TenantScope) => Promise<R>): Promise<R> {
+  return tenantScope(ctx).transaction(fn);
 }

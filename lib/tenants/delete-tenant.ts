@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { type Executor } from "@/db/client";
 import { memberships, tenants, users } from "@/db/schema";
 import { recordActivity, userLabel } from "@/lib/activity/record";
 import { sendEmail } from "@/lib/email/send-email";
@@ -15,6 +15,7 @@ import { assertCanUnderLock } from "@/lib/tenancy/lock-tenant";
 import { toWorkspaceResource } from "@/lib/resources/workspace";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { deleteTenantSchema, type DeleteTenantInput } from "./schemas";
+import { tenantTransaction } from "@/lib/tenancy/scope";
 
 /**
  * Deletes a workspace softly, in one transaction: from the next request on, no member
@@ -29,9 +30,9 @@ export async function deleteTenant(ctx: TenantContext, input: DeleteTenantInput,
   if (confirmName !== ctx.tenant.name) {
     throw new UserError("The name does not match.", { confirmName: [`Type “${ctx.tenant.name}” exactly to delete it.`] });
   }
-  await db.transaction(async (tx) => {
-    await assertCanUnderLock(ctx, tx, "tenant.delete", "Only owners can delete this workspace.");
-    await softDeleteTenant(ctx, tx, appUrl);
+  await tenantTransaction(ctx, async (scope) => {
+    await assertCanUnderLock(scope, "tenant.delete", "Only owners can delete this workspace.");
+    await softDeleteTenant(ctx, scope.tx, appUrl);
   });
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { db } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope, tenantTransaction, type TenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { UUID } from "@/lib/validation/uuid";
@@ -41,8 +41,8 @@ export async function listWebhookDeliveries(ctx: TenantContext, endpointId: stri
   return { deliveries: page, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null };
 }
 
-async function assertEnabledEndpoint(ctx: TenantContext, executor: Executor, endpointId: string) {
-  const endpoint = await tenantScope(ctx, executor).findFirst(webhookEndpoints, eq(webhookEndpoints.id, endpointId));
+async function assertEnabledEndpoint(scope: TenantScope, endpointId: string) {
+  const endpoint = await scope.findFirst(webhookEndpoints, eq(webhookEndpoints.id, endpointId));
   if (!endpoint) throw new NotFoundError(NOT_FOUND);
   if (endpoint.disabledAt) throw new UserError("This endpoint is disabled. Enable it first.");
   return endpoint;
@@ -55,12 +55,11 @@ async function assertEnabledEndpoint(ctx: TenantContext, executor: Executor, end
 export async function resendWebhookDelivery(ctx: TenantContext, deliveryId: string): Promise<{ deliveryId: string }> {
   assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
   if (!UUID.test(deliveryId)) throw new NotFoundError("Delivery not found.");
-  return db.transaction(async (tx) => {
-    const scope = tenantScope(ctx, tx);
+  return tenantTransaction(ctx, async (scope) => {
     const past = await scope.getOrThrow(webhookDeliveries, eq(webhookDeliveries.id, deliveryId), "Delivery not found.");
-    await assertEnabledEndpoint(ctx, tx, past.endpointId);
+    await assertEnabledEndpoint(scope, past.endpointId);
     const [delivery] = await scope.insert(webhookDeliveries, { endpointId: past.endpointId, eventId: past.eventId });
-    await enqueueDelivery(tx, ctx.tenant.id, delivery!.id);
+    await enqueueDelivery(scope.tx, ctx.tenant.id, delivery!.id);
     return { deliveryId: delivery!.id };
   });
 }
@@ -69,10 +68,10 @@ export async function resendWebhookDelivery(ctx: TenantContext, deliveryId: stri
 export async function sendTestWebhook(ctx: TenantContext, endpointId: string): Promise<{ eventId: string }> {
   assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
   if (!UUID.test(endpointId)) throw new NotFoundError(NOT_FOUND);
-  return db.transaction(async (tx) => {
-    await assertEnabledEndpoint(ctx, tx, endpointId);
+  return tenantTransaction(ctx, async (scope) => {
+    await assertEnabledEndpoint(scope, endpointId);
     const who = ctx.user.name || ctx.user.email || "Someone";
-    const { eventId } = await emitTestEvent(tx, ctx.tenant.id, endpointId, `${who} sent a test event from ${ctx.tenant.name}.`);
+    const { eventId } = await emitTestEvent(scope.tx, ctx.tenant.id, endpointId, `${who} sent a test event from ${ctx.tenant.name}.`);
     return { eventId };
   });
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { webhookEndpoints } from "@/db/schema";
 import { logActivity } from "@/lib/activity/record";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope, tenantTransaction } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { parseOrThrow } from "@/lib/validation";
 import { UUID } from "@/lib/validation/uuid";
@@ -56,10 +55,10 @@ export async function createWebhookEndpoint(ctx: TenantContext, input: WebhookEn
   const fields = parseOrThrow(webhookEndpointSchema, input);
   await assertDeliverableUrl(fields.url);
   const secret = newSigningSecret();
-  const endpoint = await db.transaction(async (tx) => {
-    await assertWithinLimit(ctx, tx, "webhookEndpoints");
-    const [row] = await tenantScope(ctx, tx).insert(webhookEndpoints, { ...fields, secret: sealSecret(secret), createdById: ctx.user.id });
-    await logActivity(ctx, tx, {
+  const endpoint = await tenantTransaction(ctx, async (scope) => {
+    await assertWithinLimit(scope, "webhookEndpoints");
+    const [row] = await scope.insert(webhookEndpoints, { ...fields, secret: sealSecret(secret), createdById: ctx.user.id });
+    await logActivity(scope, {
       action: "webhook.created",
       target: { type: "webhook", id: row!.id, label: row!.url },
       metadata: { eventTypes: fields.eventTypes },
@@ -74,8 +73,7 @@ export async function updateWebhookEndpoint(ctx: TenantContext, id: string, inpu
   const { enabled, ...fields } = parseOrThrow(webhookEndpointPatchSchema, input);
   if (!UUID.test(id)) throw new NotFoundError(NOT_FOUND);
   if (fields.url !== undefined) await assertDeliverableUrl(fields.url);
-  return db.transaction(async (tx) => {
-    const scope = tenantScope(ctx, tx);
+  return tenantTransaction(ctx, async (scope) => {
     const enabling =
       enabled === undefined ? {} : enabled ? { disabledAt: null, disabledReason: null, failingSince: null } : { disabledAt: new Date(), disabledReason: "manual" as const };
     // Disabling an endpoint that already is keeps when and why it was.
@@ -83,7 +81,7 @@ export async function updateWebhookEndpoint(ctx: TenantContext, id: string, inpu
     if (!current) throw new NotFoundError(NOT_FOUND);
     const keep = enabled === false && current.disabledAt ? {} : enabling;
     const [row] = await scope.update(webhookEndpoints, { ...fields, ...keep, updatedAt: new Date() }, eq(webhookEndpoints.id, id));
-    await logActivity(ctx, tx, {
+    await logActivity(scope, {
       action: "webhook.updated",
       target: { type: "webhook", id, label: row!.url },
       metadata: { fields: [...Object.keys(fields), ...(enabled === undefined ? [] : ["enabled"])], ...(enabled === undefined ? {} : { enabled }) },
@@ -98,8 +96,7 @@ export async function rotateWebhookSecret(ctx: TenantContext, id: string): Promi
   if (!UUID.test(id)) throw new NotFoundError(NOT_FOUND);
   const secret = newSigningSecret();
   const previousSecretExpiresAt = new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS);
-  await db.transaction(async (tx) => {
-    const scope = tenantScope(ctx, tx);
+  await tenantTransaction(ctx, async (scope) => {
     const current = await scope.findFirst(webhookEndpoints, eq(webhookEndpoints.id, id));
     if (!current) throw new NotFoundError(NOT_FOUND);
     await scope.update(
@@ -107,7 +104,7 @@ export async function rotateWebhookSecret(ctx: TenantContext, id: string): Promi
       { secret: sealSecret(secret), previousSecret: current.secret, previousSecretExpiresAt, updatedAt: new Date() },
       eq(webhookEndpoints.id, id),
     );
-    await logActivity(ctx, tx, { action: "webhook.secret_rotated", target: { type: "webhook", id, label: current.url } });
+    await logActivity(scope, { action: "webhook.secret_rotated", target: { type: "webhook", id, label: current.url } });
   });
   return { secret, previousSecretExpiresAt };
 }
@@ -116,9 +113,9 @@ export async function rotateWebhookSecret(ctx: TenantContext, id: string): Promi
 export async function deleteWebhookEndpoint(ctx: TenantContext, id: string): Promise<void> {
   assertCan(ctx, "webhooks.manage", WEBHOOKS_DENIED);
   if (!UUID.test(id)) throw new NotFoundError(NOT_FOUND);
-  await db.transaction(async (tx) => {
-    const [row] = await tenantScope(ctx, tx).delete(webhookEndpoints, eq(webhookEndpoints.id, id));
+  await tenantTransaction(ctx, async (scope) => {
+    const [row] = await scope.delete(webhookEndpoints, eq(webhookEndpoints.id, id));
     if (!row) throw new NotFoundError(NOT_FOUND);
-    await logActivity(ctx, tx, { action: "webhook.deleted", target: { type: "webhook", id, label: row.url } });
+    await logActivity(scope, { action: "webhook.deleted", target: { type: "webhook", id, label: row.url } });
   });
 }
