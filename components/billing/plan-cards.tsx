@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionState } from "@/lib/actions/action-state";
-import { formatPrice, type BillingInterval, type Plan, type PlanId } from "@/lib/plans/plans";
+import { formatPrice, planFeatures, type BillingInterval, type Plan, type PlanId } from "@/lib/plans/plans";
 import { StartTrialButton } from "./start-trial-button";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -82,7 +82,7 @@ export function PlanCards({
                 {price && <span className="text-sm font-normal text-zinc-500"> / {plan.perSeat ? `member / ${interval}` : interval}</span>}
               </p>
               <ul className="mt-4 grid flex-1 gap-2 text-sm">
-                {plan.features.map((feature) => (
+                {planFeatures(plan).map((feature) => (
                   <li key={feature} className="flex gap-2">
                     <Check className="mt-0.5 size-4 shrink-0 text-emerald-600" aria-hidden />
                     {feature}

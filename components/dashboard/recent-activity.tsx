@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { actorName, type EntryApiKey } from "@/lib/activity/actors";
 import { describeActivity } from "@/lib/activity/describe";
 import type { ActivityEntry } from "@/lib/activity/events";
 import type { Viewer } from "@/lib/format/dates";
 
-export function RecentActivity({ entries, viewer, href }: { entries: ActivityEntry[]; viewer: Viewer; href: string }) {
+export function RecentActivity({ entries, viewer, href }: { entries: (ActivityEntry & EntryApiKey)[]; viewer: Viewer; href: string }) {
   return (
     <Card>
       <CardHeader className="flex flex-row items-baseline justify-between">
@@ -22,7 +23,7 @@ export function RecentActivity({ entries, viewer, href }: { entries: ActivityEnt
             {entries.map((entry) => (
               <li key={entry.id} className="flex flex-wrap justify-between gap-x-3 text-sm">
                 <p className="min-w-0 [overflow-wrap:anywhere]">
-                  <span className="font-medium">{entry.actorLabel ?? "Someone"}</span> {describeActivity(entry)}
+                  <span className="font-medium">{actorName(entry)}</span> {describeActivity(entry)}
                 </p>
                 <LocalTime date={entry.createdAt} viewer={viewer} style="relative" className="text-zinc-500" />
               </li>

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/factories";
 import { signInAs } from "@/testing/fake-request";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { DATABASE_UNAVAILABLE_MESSAGE, userAction } from "./define-action";
 
 vi.mock("next/headers", async () => (await import("@/testing/fake-request")).nextHeaders);
@@ -34,5 +36,32 @@ describe("a form action's errors", () => {
       throw new Error("relation users does not exist");
     });
     expect(await action({ status: "idle" }, form({ name: "x" }))).toMatchObject({ status: "error", message: "Something went wrong on our side. Please try again." });
+  });
+});
+
+describe("a form action's known errors", () => {
+  it("show a UserError's message, fields and link, and keep the values sent", async () => {
+    const action = userAction(z.object({ name: z.string() }), async () => {
+      throw new UserError("Pick another name.", { name: ["Taken."] }, { href: "/fix", label: "Fix it" });
+    });
+    expect(await action({ status: "idle" }, form({ name: "x" }))).toEqual({
+      status: "error",
+      message: "Pick another name.",
+      fieldErrors: { name: ["Taken."] },
+      values: { name: "x" },
+      link: { href: "/fix", label: "Fix it" },
+    });
+  });
+
+  it("say a thing removed since no longer exists", async () => {
+    const action = userAction(z.object({}), async () => {
+      throw new NotFoundError("Customer not found");
+    });
+    expect(await action({ status: "idle" }, form({}))).toMatchObject({ status: "error", message: "It no longer exists." });
+  });
+
+  it("let redirect() reach Next", async () => {
+    const action = userAction(z.object({}), async () => redirect("/elsewhere"));
+    await expect(action({ status: "idle" }, form({}))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
   });
 });

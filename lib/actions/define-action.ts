@@ -1,15 +1,13 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { isDatabaseUnavailable } from "@/db/errors";
+import { toActionError } from "./action-error";
 import { requireUser } from "@/lib/session/current-user";
-import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
 import type { SessionUser, TenantContext } from "@/lib/tenancy/context";
 import { requireTenant } from "@/lib/tenancy/require-tenant";
 import { fieldErrorsOf } from "@/lib/validation";
 import type { ActionState } from "./action-state";
 
-export const DATABASE_UNAVAILABLE_MESSAGE = "We can't reach the database right now. Nothing was saved; please try again in a moment.";
+export { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/errors/describe";
 
 type Handler<Who, S extends z.ZodType, R> = (who: Who, input: z.output<S>) => Promise<R>;
 
@@ -39,18 +37,7 @@ async function run<Who, S extends z.ZodType, R>(
     const data = await handler(who, parsed.data);
     return { status: "success", data: data ?? undefined };
   } catch (error) {
-    unstable_rethrow(error); // redirect() and notFound() must reach Next
-    if (error instanceof UserError) {
-      return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values, link: error.link };
-    }
-    if (error instanceof PermissionDeniedError) return { status: "error", message: error.message, values };
-    if (error instanceof NotFoundError) return { status: "error", message: "It no longer exists.", values };
-    if (isDatabaseUnavailable(error)) {
-      console.error("Action failed: the database is unavailable", error);
-      return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values };
-    }
-    console.error(error);
-    return { status: "error", message: "Something went wrong on our side. Please try again.", values };
+    return toActionError(error, values);
   }
 }
 

@@ -1,12 +1,20 @@
 /**
- * How an API request's entries are labelled: it acts as the key's creator (actor_id) under the
- * key's name, `API key “Sync”` (lib/api/handler.ts), so the label is what tells them apart.
+ * An entry made through an API key: actor_id/actor_label are the key's creator (ctx.user),
+ * these the key (ctx.actor), its name as it was then.
  */
-export const API_KEY_LABEL_PREFIX = "API key “";
+export type EntryApiKey = { apiKeyId: string | null; apiKeyName: string | null };
+
+/** Who did it, as the log shows it: "Ada Lovelace", or "API key “Sync”, created by Ada Lovelace". */
+export function actorName(entry: { actorLabel: string | null; apiKeyName?: string | null }): string {
+  if (!entry.apiKeyName) return entry.actorLabel ?? "Someone";
+  const key = `API key “${entry.apiKeyName}”`;
+  return entry.actorLabel ? `${key}, created by ${entry.actorLabel}` : key;
+}
 
 /**
  * Actors of the filter that are not one current member. Those with `storedLabel` record no
  * user (actor_id is null) and are known by the label recordActivity's callers store.
+ * "API keys" cuts across the others: a key's entries are also its creator's.
  */
 export const OTHER_ACTORS = [
   { value: "api-keys", label: "API keys" },

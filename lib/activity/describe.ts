@@ -1,12 +1,31 @@
+import { RESOURCES, type Resource } from "@/db/resources";
+import type { ResourceVerb } from "@/db/resource";
 import { ROLE_LABELS, isRole } from "@/lib/permissions/roles";
 import type { ActivityEntry } from "./events";
 
 const roleLabel = (value: unknown) => (isRole(value) ? ROLE_LABELS[value] : String(value ?? "?"));
 
+const RESOURCE_PHRASES: Record<ResourceVerb, (one: string, target: string) => string> = {
+  created: (one, target) => `added the ${one} ${target}`,
+  updated: (one, target) => `edited the ${one} ${target}`,
+  deleted: (one, target) => `deleted the ${one} ${target}`,
+  restored: (one, target) => `undid the deletion of the ${one} ${target}`,
+};
+const RESOURCE_BY_EVENT = new Map<string, Resource>(RESOURCES.map((r) => [r.event, r]));
+
+/** "added the customer Ada" for a declared resource's entry; null for any other entry. */
+function describeResourceAction(action: string, target: string): string | null {
+  const [event, verb] = action.split(".");
+  const resource = RESOURCE_BY_EVENT.get(event ?? "");
+  return resource && (resource.activity as readonly string[]).includes(verb ?? "") ? RESOURCE_PHRASES[verb as ResourceVerb](resource.label.one, target) : null;
+}
+
 /** The entry as a phrase that follows the actor's name: "invited ada@x.com as Member". */
 export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLabel" | "metadata">): string {
   const target = entry.targetLabel ?? "someone";
   const meta = entry.metadata ?? {};
+  const resourcePhrase = describeResourceAction(entry.action, target);
+  if (resourcePhrase) return resourcePhrase;
   switch (entry.action) {
     case "tenant.created":
       return "created the workspace";
@@ -51,14 +70,6 @@ export function describeActivity(entry: Pick<ActivityEntry, "action" | "targetLa
       return `removed ${target}`;
     case "member.left":
       return "left the workspace";
-    case "customer.created":
-      return `added the customer ${target}`;
-    case "customer.updated":
-      return `edited the customer ${target}`;
-    case "customer.deleted":
-      return `deleted the customer ${target}`;
-    case "customer.restored":
-      return `undid the deletion of the customer ${target}`;
     case "api_key.created":
       return `created the API key ${target} (${((meta.scopes as string[] | undefined) ?? []).join(", ")})`;
     case "api_key.revoked":

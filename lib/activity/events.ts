@@ -1,5 +1,11 @@
-/** Every kind of entry in the activity log. Later features add theirs here. */
-export const ACTIVITY_ACTIONS = [
+import { RESOURCES, type Resource } from "@/db/resources";
+
+/** What the log records of declared resources: `<event>.<verb>` for each verb its declaration lists. */
+type ResourceAction = { [R in Resource as R["event"]]: `${R["event"]}.${R["activity"][number]}` }[Resource["event"]];
+const RESOURCE_ACTIONS = RESOURCES.flatMap((r) => r.activity.map((verb) => `${r.event}.${verb}`)) as ResourceAction[];
+
+/** The workspace's own kinds of entry; each declared resource adds its own (db/resources.ts). */
+const WORKSPACE_ACTIONS = [
   "tenant.created",
   "tenant.renamed",
   "tenant.ownership_transferred",
@@ -21,10 +27,6 @@ export const ACTIVITY_ACTIONS = [
   "billing.seats_corrected",
   "billing.trial_started",
   "billing.trial_ended",
-  "customer.created",
-  "customer.updated",
-  "customer.deleted",
-  "customer.restored",
   "api_key.created",
   "api_key.revoked",
   "webhook.created",
@@ -39,9 +41,16 @@ export const ACTIVITY_ACTIONS = [
   "account.exported",
   "account.deleted",
 ] as const;
-export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+export type ActivityAction = (typeof WORKSPACE_ACTIONS)[number] | ResourceAction;
 
-export type ActivityTarget = { type: "user" | "invitation" | "invite_link" | "domain" | "tenant" | "customer" | "api_key" | "export" | "webhook"; id: string; label: string | null };
+/** Every kind of entry in the activity log. */
+export const ACTIVITY_ACTIONS: readonly ActivityAction[] = [...RESOURCE_ACTIONS, ...WORKSPACE_ACTIONS];
+
+export type ActivityTarget = {
+  type: "user" | "invitation" | "invite_link" | "domain" | "tenant" | "api_key" | "export" | "webhook" | Resource["event"];
+  id: string;
+  label: string | null;
+};
 
 export type ActivityEntry = {
   id: number;

@@ -5,18 +5,27 @@ import { createCustomer } from "@/lib/customers/customers";
 import { PermissionDeniedError } from "@/lib/errors";
 import { changeMemberRole } from "@/lib/members/change-role";
 import { leaveTenant } from "@/lib/members/remove-member";
-import { memberOf, teamOfEveryRole } from "@/testing/tenant-context";
+import { memberOf, teamOfEveryRole, type TestMember } from "@/testing/tenant-context";
 import { renameTenant } from "@/lib/tenants/rename-tenant";
 import { deleteAccount, DELETED_USER_LABEL } from "@/lib/users/delete-account";
 import { db } from "@/db/client";
 import { loadActivityPage } from "./activity-page";
-import { OTHER_ACTORS, type ActorFilter } from "./actors";
+import { actorName, OTHER_ACTORS, type ActorFilter } from "./actors";
 import { ACTIVITY_ACTIONS } from "./events";
 import { ACTIVITY_KINDS, actionsOfKind, kindOfAction } from "./kinds";
 import { recordActivity } from "./record";
 import type { ActivityFilter } from "./schemas";
 
 const user = (member: { user: { id: string } }): ActorFilter => ({ type: "user", userId: member.user.id });
+const keyOf = async (member: TestMember, name: string) => (await createApiKey(member.ctx, { name, scopes: ["customers:write"] })).key;
+
+async function viaApi(key: string, customer: string) {
+  const response = await customersRoute.POST(
+    new Request("http://localhost/api/v1/customers", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ name: customer }) }),
+    { params: Promise.resolve({}) } as never,
+  );
+  expect(response.status).toBe(201);
+}
 const actions = (page: { entries: { action: string }[] }) => page.entries.map((e) => e.action);
 
 describe("kinds of activity", () => {
@@ -52,7 +61,7 @@ describe("the activity page's data", () => {
     expect(page.members[0]).toEqual({ userId: team.admin.user.id, name: "Adam Admin", email: team.admin.user.email });
   });
 
-  it("filters by actor: what that member did in person", async () => {
+  it("filters by actor: what that member did", async () => {
     const team = await teamOfEveryRole();
     await renameTenant(team.owner.ctx, { name: "By owner" });
     await createCustomer(team.admin.ctx, { name: "By admin" });
@@ -140,35 +149,50 @@ describe("the activity page's data", () => {
     const team = await teamOfEveryRole();
     const leaver = await memberOf(team.tenant, "admin", "Lee Leaver");
     const deleted = await memberOf(team.tenant, "admin", "Dee Deleted");
+    await viaApi(await keyOf(leaver, "Lee's sync"), "Left by key");
     await createCustomer(leaver.ctx, { name: "Left behind" });
     await leaveTenant(leaver.ctx);
+    await viaApi(await keyOf(deleted, "Dee's sync"), "Orphan by key");
     await createCustomer(deleted.ctx, { name: "Orphan" });
     await deleteAccount(deleted.user, { confirmEmail: deleted.user.email! }, null, "http://localhost:3000");
 
-    const { key } = await createApiKey(team.admin.ctx, { name: "Sync", scopes: ["customers:write"] });
-    const response = await customersRoute.POST(
-      new Request("http://localhost/api/v1/customers", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ name: "Via API" }) }),
-      { params: Promise.resolve({}) } as never,
-    );
-    expect(response.status).toBe(201);
+    await viaApi(await keyOf(team.admin, "Sync"), "Via API");
     await db.transaction(async (tx) => {
       await recordActivity(tx, { tenantId: team.tenant.id, actor: null, actorLabel: "Stripe", ip: null, action: "billing.plan_changed", metadata: { from: "Free", to: "Pro" } });
       await recordActivity(tx, { tenantId: team.tenant.id, actor: null, actorLabel: "Webhooks", ip: null, action: "webhook.disabled", target: { type: "webhook", id: "w", label: "https://x.test" } });
     });
 
-    const by = async (actor: ActorFilter) => (await loadActivityPage(team.owner.ctx, { filter: { actor } })).entries.map((e) => `${e.actorLabel}: ${e.action} ${e.targetLabel ?? ""}`.trim());
-    expect(await by({ type: "other", actor: "api-keys" })).toEqual(["API key “Sync”: customer.created Via API"]);
-    expect(await by(user(team.admin))).not.toContainEqual(expect.stringContaining("Via API"));
-    expect(await by({ type: "other", actor: "former-members" })).toEqual(["Lee Leaver: member.left Lee Leaver", "Lee Leaver: customer.created Left behind"]);
-    expect(await by(user(leaver))).toEqual(["Lee Leaver: member.left Lee Leaver", "Lee Leaver: customer.created Left behind"]);
-    expect(await by({ type: "other", actor: "deleted-accounts" })).toEqual(["Deleted user: account.deleted", "Deleted user: customer.created Orphan"]);
+    const by = async (actor: ActorFilter) => (await loadActivityPage(team.owner.ctx, { filter: { actor } })).entries.map((e) => `${actorName(e)}: ${e.action} ${e.targetLabel ?? ""}`.trim());
+    // By the key's id, not its label: a member named like a key is still a member.
+    await db.transaction((tx) => recordActivity(tx, { tenantId: team.tenant.id, actor: { ...team.owner.user, name: "API key “Fake”" }, ip: null, action: "tenant.renamed", metadata: { from: "a", to: "b" } }));
+    expect(await by({ type: "other", actor: "api-keys" })).toEqual([
+      "API key “Sync”, created by Adam Admin: customer.created Via API",
+      "API key “Dee's sync”, created by Deleted user: customer.created Orphan by key",
+      "API key “Lee's sync”, created by Lee Leaver: customer.created Left by key",
+    ]);
+    // A member's entries include those of the keys they created, the key named.
+    expect(await by(user(team.admin))).toEqual(["API key “Sync”, created by Adam Admin: customer.created Via API", "Adam Admin: api_key.created Sync"]);
+    expect(await by(user(team.owner))).toEqual(["API key “Fake”: tenant.renamed"]);
+    const leavers = ["Lee Leaver: member.left Lee Leaver", "Lee Leaver: customer.created Left behind", "API key “Lee's sync”, created by Lee Leaver: customer.created Left by key", "Lee Leaver: api_key.created Lee's sync"];
+    expect(await by({ type: "other", actor: "former-members" })).toEqual(leavers);
+    expect(await by(user(leaver))).toEqual(leavers);
+    expect(await by({ type: "other", actor: "deleted-accounts" })).toEqual([
+      "Deleted user: account.deleted",
+      "Deleted user: customer.created Orphan",
+      "API key “Dee's sync”, created by Deleted user: customer.created Orphan by key",
+      "Deleted user: api_key.created Dee's sync",
+    ]);
     expect(await by({ type: "other", actor: "stripe" })).toEqual(["Stripe: billing.plan_changed"]);
     expect(await by({ type: "other", actor: "webhooks" })).toEqual(["Webhooks: webhook.disabled https://x.test"]);
     expect(OTHER_ACTORS.find((a) => a.value === "deleted-accounts")).toMatchObject({ storedLabel: DELETED_USER_LABEL });
 
-    // Every entry belongs to exactly one choice of the actor filter.
+    // Every entry belongs to exactly one person or automatic actor; "API keys" cuts across them.
     const all = await loadActivityPage(team.owner.ctx, { filter: {} });
-    const choices: ActorFilter[] = [...all.members.map((m) => ({ type: "user", userId: m.userId }) as const), user(leaver), ...OTHER_ACTORS.filter((a) => a.value !== "former-members").map((a) => ({ type: "other", actor: a.value }) as const)];
+    const choices: ActorFilter[] = [
+      ...all.members.map((m) => ({ type: "user", userId: m.userId }) as const),
+      user(leaver),
+      ...OTHER_ACTORS.filter((a) => a.value !== "former-members" && a.value !== "api-keys").map((a) => ({ type: "other", actor: a.value }) as const),
+    ];
     let counted = 0;
     for (const actor of choices) counted += (await loadActivityPage(team.owner.ctx, { filter: { actor } })).entries.length;
     expect(counted).toBe(all.entries.length);

@@ -1,23 +1,19 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, isNull, like, notLike, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { activityLog, memberships } from "@/db/schema";
-import { API_KEY_LABEL_PREFIX, OTHER_ACTORS, type ActorFilter } from "./actors";
+import { OTHER_ACTORS, type ActorFilter } from "./actors";
 import { actionsOfKind } from "./kinds";
 import type { ActivityFilter } from "./schemas";
 
-const byApiKey = like(activityLog.actorLabel, `${API_KEY_LABEL_PREFIX}%`);
-// A user without a name or email is logged with no label: still in person, not a key.
-const inPerson = or(isNull(activityLog.actorLabel), notLike(activityLog.actorLabel, `${API_KEY_LABEL_PREFIX}%`))!;
-
 function actorCondition(actor: ActorFilter): SQL {
-  if (actor.type === "user") return and(eq(activityLog.actorId, actor.userId), inPerson)!;
+  // A user's entries include those of the keys they created (actor_id is the creator).
+  if (actor.type === "user") return eq(activityLog.actorId, actor.userId);
   switch (actor.actor) {
     case "api-keys":
-      return and(isNotNull(activityLog.actorId), byApiKey)!;
+      return isNotNull(activityLog.apiKeyId);
     case "former-members":
       return and(
         isNotNull(activityLog.actorId),
-        inPerson,
         sql`NOT EXISTS (SELECT 1 FROM ${memberships} WHERE ${memberships.tenantId} = ${activityLog.tenantId} AND ${memberships.userId} = ${activityLog.actorId})`,
       )!;
     default: {
@@ -29,8 +25,8 @@ function actorCondition(actor: ActorFilter): SQL {
 
 /**
  * The conditions on activity_log rows of a filter (the tenant's own filter is the caller's,
- * through `tenantScope(ctx).owned`). Every entry matches exactly one actor: a user in person,
- * API keys, or one of the labelled actors.
+ * through `tenantScope(ctx).owned`). Every entry matches exactly one user or labelled actor;
+ * "API keys" matches those made through a key, whoever created it.
  */
 export function activityFilterCondition(filter: ActivityFilter): SQL | undefined {
   return and(filter.actor && actorCondition(filter.actor), filter.kind && inArray(activityLog.action, actionsOfKind(filter.kind)));

@@ -1,8 +1,10 @@
+import { RESOURCES, type Resource } from "@/db/resources";
 import { ACTIVITY_ACTIONS, type ActivityAction } from "./events";
 
-/** The kinds of entry the log can be filtered by, in the order the filter lists them. */
-export const ACTIVITY_KINDS = [
-  { value: "customers", label: "Customers" },
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The workspace's own kinds; each declared resource is a kind of its own, listed first. */
+const WORKSPACE_KINDS = [
   { value: "members", label: "Members and roles" },
   { value: "invitations", label: "Invitations" },
   { value: "domains", label: "Verified domains" },
@@ -12,14 +14,20 @@ export const ACTIVITY_KINDS = [
   { value: "workspace", label: "Workspace settings" },
   { value: "accounts", label: "Personal accounts" },
 ] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number]["value"];
+export type ActivityKind = (typeof WORKSPACE_KINDS)[number]["value"] | Resource["key"];
+
+/** The kinds of entry the log can be filtered by, in the order the filter lists them. */
+export const ACTIVITY_KINDS: readonly { value: ActivityKind; label: string }[] = [
+  ...RESOURCES.map((r) => ({ value: r.key, label: capitalised(r.label.many) })),
+  ...WORKSPACE_KINDS,
+];
 export const ACTIVITY_KIND_VALUES = ACTIVITY_KINDS.map((k) => k.value) as [ActivityKind, ...ActivityKind[]];
 
 type Prefix<A extends string> = A extends `${infer P}.${string}` ? P : never;
 
 // Keyed by every prefix in ACTIVITY_ACTIONS: a new prefix does not compile until it has a kind.
 const KIND_OF_PREFIX: Record<Prefix<ActivityAction>, ActivityKind> = {
-  customer: "customers",
+  ...(Object.fromEntries(RESOURCES.map((r) => [r.event, r.key])) as Record<Resource["event"], Resource["key"]>),
   member: "members",
   invitation: "invitations",
   invite_link: "invitations",

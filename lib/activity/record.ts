@@ -25,6 +25,8 @@ export async function recordActivity(
     actor: Pick<SessionUser, "id" | "name" | "email"> | null;
     /** For an actor that is not a user ("Stripe"). */
     actorLabel?: string;
+    /** The key `actor` acted through: `actor` is then the key's creator. */
+    apiKey?: { id: string; name: string } | null;
     ip: string | null;
   },
 ): Promise<void> {
@@ -32,6 +34,8 @@ export async function recordActivity(
     tenantId: entry.tenantId,
     actorId: entry.actor?.id ?? null,
     actorLabel: entry.actor ? userLabel(entry.actor) : (entry.actorLabel ?? null),
+    apiKeyId: entry.apiKey?.id ?? null,
+    apiKeyName: entry.apiKey?.name ?? null,
     action: entry.action,
     targetType: entry.target?.type ?? null,
     targetId: entry.target?.id ?? null,
@@ -44,5 +48,6 @@ export async function recordActivity(
 /** Records what the scope's actor did in its tenant, in the scope's transaction. */
 export async function logActivity(scope: TenantScope, event: ActivityEvent): Promise<void> {
   const { ctx } = scope;
-  await recordActivity(scope.tx, { ...event, tenantId: ctx.tenant.id, actor: ctx.user, ip: ctx.ip });
+  const apiKey = ctx.actor.type === "api_key" ? { id: ctx.actor.id, name: ctx.actor.name } : null;
+  await recordActivity(scope.tx, { ...event, tenantId: ctx.tenant.id, actor: ctx.user, apiKey, ip: ctx.ip });
 }

@@ -1,11 +1,24 @@
+import { RESOURCES, type Resource } from "@/db/resources";
 import type { Permission } from "@/lib/permissions/permissions";
-import { can } from "@/lib/permissions/permissions";
+import { can, writePermissionOf } from "@/lib/permissions/permissions";
 import type { Role } from "@/lib/permissions/roles";
+
+type Scope = { permission: Permission; label: string };
+type ApiResourceKey = Extract<Resource, { api: true }>["key"];
+type ResourceScope = `${ApiResourceKey}:read` | `${ApiResourceKey}:write`;
+
+// Each resource the API serves (`api: true` in its declaration) is read with tenant.read and
+// written with its own permission.
+const RESOURCE_SCOPES = Object.fromEntries(
+  RESOURCES.filter((r) => r.api).flatMap((r) => [
+    [`${r.key}:read`, { permission: "tenant.read", label: `Read ${r.label.many}` }],
+    [`${r.key}:write`, { permission: writePermissionOf(r.key), label: `Create, edit and delete ${r.label.many}` }],
+  ]),
+) as Record<ResourceScope, Scope>;
 
 /** What a key may do, each scope backed by the permission a person would need. */
 export const API_SCOPES = {
-  "customers:read": { permission: "tenant.read", label: "Read customers" },
-  "customers:write": { permission: "customers.write", label: "Create, edit and delete customers" },
+  ...RESOURCE_SCOPES,
   "workspace:read": { permission: "tenant.read", label: "Read the workspace's name and plan" },
   "members:read": { permission: "tenant.read", label: "Read the members" },
   "invitations:read": { permission: "invitations.manage", label: "Read pending invitations" },
@@ -13,7 +26,7 @@ export const API_SCOPES = {
   "activity:read": { permission: "activity.read", label: "Read the activity log" },
   "webhooks:read": { permission: "webhooks.manage", label: "Read webhook endpoints" },
   "webhooks:write": { permission: "webhooks.manage", label: "Add, change and delete webhook endpoints" },
-} as const satisfies Record<string, { permission: Permission; label: string }>;
+} as const satisfies Record<string, Scope>;
 export type ApiScope = keyof typeof API_SCOPES;
 export const API_SCOPE_IDS = Object.keys(API_SCOPES) as ApiScope[];
 

@@ -1,19 +1,16 @@
-import type { FieldErrors } from "@/lib/errors";
+import type { ErrorCode, FieldErrors } from "@/lib/errors";
+import { describeError } from "@/lib/errors/describe";
 
+/** The app's error codes, and those only the API's own checks raise. */
 export type ApiErrorCode =
+  | ErrorCode
   | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "validation_failed"
   | "invalid_json"
   | "unsupported_media_type"
   | "payload_too_large"
-  | "limit_reached"
   | "rate_limited"
   | "idempotency_key_reused"
-  | "idempotency_in_progress"
-  | "unavailable"
-  | "internal_error";
+  | "idempotency_in_progress";
 
 /** An error the API answers with: `{ "error": { code, message, details? } }`. */
 export class ApiError extends Error {
@@ -34,4 +31,11 @@ export class ApiError extends Error {
       { status: this.status, headers: this.headers },
     );
   }
+}
+
+/** The answer to any error an endpoint threw: its own ApiError as is, anything else as describeError says. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const { status, code, message, fieldErrors, retryAfterSeconds } = describeError(error, "api");
+  return new ApiError(status, code, message, fieldErrors, retryAfterSeconds === undefined ? undefined : { "Retry-After": String(retryAfterSeconds) });
 }

@@ -1,14 +1,13 @@
 import "server-only";
 import { authenticateApiKey, type KeyRefusal } from "@/lib/api-keys/authenticate";
 import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
-import { isDatabaseUnavailable } from "@/db/errors";
 import { getEnv } from "@/lib/env/env";
-import { NotFoundError, PermissionDeniedError, UserError } from "@/lib/errors";
-import { LimitReachedError } from "@/lib/plans/limits";
 import { clientIpFrom } from "@/lib/request/client-ip";
 import { toTenantContext, type TenantContext } from "@/lib/tenancy/context";
-import { ApiError } from "./errors";
+import { ApiError, toApiError } from "./errors";
 import { withIdempotency } from "./idempotency";
+
+export { toApiError };
 
 const REFUSALS: Record<KeyRefusal, string> = {
   missing: "Send an API key: Authorization: Bearer sk_live_...",
@@ -42,8 +41,9 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Ha
       }
 
       const ctx = toTenantContext({
-        // Acts with its creator's role, cut to its scopes; the activity log names the key.
-        user: { id: auth.creator.id, name: `API key “${auth.key.name}”`, email: auth.creator.email, image: null },
+        // Acts as its creator (their role, cut to its scopes); the activity log names the key and them.
+        user: { id: auth.creator.id, name: auth.creator.name, email: auth.creator.email, image: null },
+        actor: { type: "api_key", id: auth.key.id, name: auth.key.name },
         tenant: auth.tenant,
         role: auth.creator.role,
         // Every lib function's assertCan is bounded by the key's scopes, not only this route's.
@@ -65,18 +65,4 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Ha
       return toApiError(error).toResponse();
     }
   };
-}
-
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof NotFoundError) return new ApiError(404, "not_found", error.message);
-  if (error instanceof PermissionDeniedError) return new ApiError(403, "forbidden", error.message);
-  if (error instanceof LimitReachedError) return new ApiError(403, "limit_reached", error.message);
-  if (error instanceof UserError) return new ApiError(422, "validation_failed", error.message, error.fieldErrors);
-  if (isDatabaseUnavailable(error)) {
-    console.error("API request failed: the database is unavailable", (error as Error).cause ?? error);
-    return new ApiError(503, "unavailable", "The database is unavailable. Retry in a moment.", undefined, { "Retry-After": "5" });
-  }
-  console.error("API request failed", error);
-  return new ApiError(500, "internal_error", "Something went wrong on our side.");
 }

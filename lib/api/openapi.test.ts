@@ -2,6 +2,7 @@ import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
 import { WEBHOOK_EVENT_TYPE_IDS } from "@/lib/webhooks/event-types";
 import { openApiDocument } from "./openapi";
+import { API_RESOURCES } from "./resources";
 
 describe("the OpenAPI document", () => {
   it("passes Redocly's recommended rules with no error and no warning", async () => {
@@ -14,12 +15,11 @@ describe("the OpenAPI document", () => {
   it("names every operation and declares the errors every operation can answer", () => {
     const doc = openApiDocument();
     const operations = Object.values(doc.paths).flatMap((item) => Object.entries(item).filter(([method]) => method !== "parameters"));
+    // Each resource the API serves, in its declared order, then the workspace's own.
+    const crud = Object.values(API_RESOURCES).flatMap(({ name }) => [`list${name.many}`, `create${name.one}`, `get${name.one}`, `update${name.one}`, `delete${name.one}`]);
+    expect(crud.slice(0, 5)).toEqual(["listCustomers", "createCustomer", "getCustomer", "updateCustomer", "deleteCustomer"]);
     expect(operations.map(([, op]) => (op as { operationId: string }).operationId)).toEqual([
-      "listCustomers",
-      "createCustomer",
-      "getCustomer",
-      "updateCustomer",
-      "deleteCustomer",
+      ...crud,
       "getWorkspace",
       "listMembers",
       "listInvitations",
@@ -58,7 +58,8 @@ describe("the OpenAPI document", () => {
   });
 
   it("states the list's query limits exactly as GET /customers checks them", () => {
-    const params = Object.fromEntries(openApiDocument().paths["/customers"].get.parameters.map((p) => [p.name, p.schema]));
+    const paths = openApiDocument().paths as unknown as Record<string, { get: { parameters: { name: string; schema: unknown }[] } }>;
+    const params = Object.fromEntries(paths["/customers"]!.get.parameters.map((p) => [p.name, p.schema])) as Record<string, unknown>;
     expect(params.limit).toEqual({ type: "integer", minimum: 1, maximum: 100, default: 25 });
     expect(params.q).toMatchObject({ type: "string", maxLength: 100, pattern: expect.any(String) });
     expect(params.cursor).toMatchObject({ type: "string", maxLength: 200, pattern: "^[A-Za-z0-9_-]+$" });

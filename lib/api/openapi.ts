@@ -1,25 +1,12 @@
 import { API_SCOPES } from "@/lib/api-keys/scopes";
 import { APP_NAME } from "@/lib/config/app";
-import { customerQuerySchema } from "@/lib/customers/schemas";
-import { always, idempotencyKeyHeader, json, jsonSchema, status } from "./openapi-parts";
+import { crudDocument } from "./openapi-crud";
 import { webhookDocuments, workspacePaths, workspaceSchemas } from "./openapi-workspace";
-import { customerResource } from "@/lib/resources/customer";
-import { customerCreateBody, customerPatchBody } from "./customers";
+import { API_RESOURCES } from "./resources";
 
-const one = (description: string) => ({
-  description,
-  content: json({ type: "object", properties: { data: { $ref: "#/components/schemas/Customer" } }, required: ["data"], additionalProperties: false }),
-});
-const idParam = { name: "id", in: "path", required: true, description: "The customer's id", schema: { type: "string", format: "uuid" } };
-const body = (ref: string) => ({ required: true, content: json({ $ref: ref }) });
-
-// The query parameters, from the schema GET /customers parses them with.
-const queryParameters = Object.entries((jsonSchema(customerQuerySchema) as { properties: Record<string, { description?: string }> }).properties).map(
-  ([name, { description, ...schema }]) => ({ name, in: "query", required: false, description, schema }),
-);
-
-const textRules =
-  "Text is trimmed; optional fields that are empty or null are stored as null. email must be a valid address; phone takes digits, spaces and + ( ) - . with at least five digits.";
+const resources = Object.entries(API_RESOURCES).map(([key, api]) => crudDocument(key, api));
+type Crud = ReturnType<typeof crudDocument>;
+const merged = <K extends "schemas" | "paths">(part: K) => Object.assign({}, ...resources.map((r) => r[part])) as Crud[K];
 
 /** The OpenAPI 3.1 description of /api/v1, built from the zod schemas the API itself parses with. */
 export function openApiDocument() {
@@ -35,7 +22,7 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
     tags: [
-      { name: "Customers", description: "The people and companies a workspace works with" },
+      ...resources.map((r) => r.tag),
       { name: "Workspace", description: "The workspace itself, its members, invitations and activity log" },
       { name: "Webhooks", description: "Endpoints the workspace's events are sent to, and the events themselves" },
     ],
@@ -44,9 +31,7 @@ export function openApiDocument() {
         apiKey: { type: "http", scheme: "bearer", description: `Authorization: Bearer sk_live_... Scopes: ${Object.keys(API_SCOPES).join(", ")}.` },
       },
       schemas: {
-        Customer: jsonSchema(customerResource, "output"),
-        CustomerInput: { ...jsonSchema(customerCreateBody), description: textRules },
-        CustomerPatch: { ...jsonSchema(customerPatchBody), description: `Only the fields sent change. ${textRules}` },
+        ...merged("schemas"),
         ...workspaceSchemas(),
         Error: {
           type: "object",
@@ -72,81 +57,7 @@ export function openApiDocument() {
       },
     },
     paths: {
-      "/customers": {
-        get: {
-          operationId: "listCustomers",
-          tags: ["Customers"],
-          summary: "List customers, newest first",
-          description: "Scope customers:read. Follow next_cursor for the next page.",
-          parameters: queryParameters,
-          responses: {
-            "200": {
-              description: "A page of customers",
-              content: json({
-                type: "object",
-                required: ["data", "next_cursor"],
-                additionalProperties: false,
-                properties: { data: { type: "array", items: { $ref: "#/components/schemas/Customer" } }, next_cursor: { type: ["string", "null"] } },
-              }),
-            },
-            ...always,
-            "403": status.forbidden,
-            "422": status.badQuery,
-          },
-        },
-        post: {
-          operationId: "createCustomer",
-          tags: ["Customers"],
-          summary: "Create a customer",
-          description: "Scope customers:write.",
-          parameters: [idempotencyKeyHeader],
-          requestBody: body("#/components/schemas/CustomerInput"),
-          responses: {
-            "201": one("The new customer"),
-            ...always,
-            "400": status.invalidJson,
-            "403": status.forbiddenOrLimit,
-            "409": status.conflict,
-            "413": status.tooLarge,
-            "415": status.notJson,
-            "422": status.badBody,
-          },
-        },
-      },
-      "/customers/{id}": {
-        parameters: [idParam],
-        get: {
-          operationId: "getCustomer",
-          tags: ["Customers"],
-          summary: "Read a customer",
-          description: "Scope customers:read.",
-          responses: { "200": one("The customer"), ...always, "403": status.forbidden, "404": status.notFound },
-        },
-        patch: {
-          operationId: "updateCustomer",
-          tags: ["Customers"],
-          summary: "Change some fields of a customer",
-          description: "Scope customers:write.",
-          requestBody: body("#/components/schemas/CustomerPatch"),
-          responses: {
-            "200": one("The changed customer"),
-            ...always,
-            "400": status.invalidJson,
-            "403": status.forbidden,
-            "404": status.notFound,
-            "413": status.tooLarge,
-            "415": status.notJson,
-            "422": status.badBody,
-          },
-        },
-        delete: {
-          operationId: "deleteCustomer",
-          tags: ["Customers"],
-          summary: "Delete a customer",
-          description: "Scope customers:write.",
-          responses: { "204": { description: "Deleted" }, ...always, "403": status.forbidden, "404": status.notFound },
-        },
-      },
+      ...merged("paths"),
       ...workspacePaths(),
     },
     webhooks: webhookDocuments(),

@@ -13,6 +13,7 @@ import { UUID } from "@/lib/validation/uuid";
 import { toCustomerResource } from "@/lib/resources/customer";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
+import { containing } from "@/lib/validation/list-query";
 import { customerPatchSchema, customerSchema, type CustomerInput } from "./schemas";
 
 export type Customer = typeof customers.$inferSelect;
@@ -21,8 +22,6 @@ export type CustomerPage = { customers: Customer[]; nextCursor: string | null };
 const WRITE_DENIED = "Only members, admins and owners can change customers.";
 const NOT_FOUND = "Customer not found.";
 
-/** `%term%` for LIKE, with the term's own % and _ taken literally. */
-const containing = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // The list's four shapes (with or without a search, from the top or after a cursor),
 // each prepared once: the customers page and GET /api/v1/customers run one of them.

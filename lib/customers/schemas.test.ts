@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "@/lib/validation/cursor";
-import { customerQuerySchema, lenientCustomerQuery } from "./schemas";
+import { lenientListQuery } from "@/lib/validation/list-query";
+import { customerQuerySchema } from "./schemas";
+
+const lenientCustomerQuery = (raw: Record<string, string | string[] | undefined>) => lenientListQuery(customerQuerySchema, raw);
 
 const cursor = encodeCursor({ createdAt: new Date("2026-01-01T00:00:00.000Z"), id: "0b9a9c8e-1f7a-4c3e-9d2b-5a6f7e8d9c0b" });
 const year0 = encodeCursor({ createdAt: new Date("0000-06-01T00:00:00.000Z"), id: "0b9a9c8e-1f7a-4c3e-9d2b-5a6f7e8d9c0b" });

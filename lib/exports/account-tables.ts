@@ -76,11 +76,11 @@ export function accountExportTables(userId: string): ExportTable[] {
     },
     {
       name: "activity",
-      columns: ["id", "createdAt", "workspace", "action", "target", "metadata", "ip"],
+      columns: ["id", "createdAt", "workspace", "apiKeyId", "apiKeyName", "action", "target", "metadata", "ip"],
       rows: () =>
         keysetRows<{ id: number; tenantId: string }>((after) =>
           db
-            .select({ id: activityLog.id, tenantId: activityLog.tenantId, createdAt: activityLog.createdAt, workspace: tenants.name, action: activityLog.action, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip })
+            .select({ id: activityLog.id, tenantId: activityLog.tenantId, createdAt: activityLog.createdAt, workspace: tenants.name, apiKeyId: activityLog.apiKeyId, apiKeyName: activityLog.apiKeyName, action: activityLog.action, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip })
             .from(activityLog)
             .innerJoin(tenants, eq(tenants.id, activityLog.tenantId))
             .where(and(eq(activityLog.actorId, userId), after ? gt(activityLog.id, after.id) : undefined))

@@ -3,6 +3,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { createTenant } from "@/db/factories";
+import { RESOURCES } from "@/db/resources";
 import { activityLog, dataExportChunks, dataExports } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { createCustomer } from "@/lib/customers/customers";
@@ -50,7 +51,7 @@ describe("exporting a workspace", () => {
     expect(ready.expiresAt!.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     const files = await archiveOf(requested.id);
     expect(Object.keys(files).sort()).toEqual(
-      ["README.txt", ...["workspace", "members", "invitations", "customers", "api_keys", "webhook_endpoints", "activity", "plan_history"].flatMap((t) => [`${t}.json`, `${t}.csv`])].sort(),
+      ["README.txt", ...["workspace", "members", "invitations", ...RESOURCES.map((r) => r.key), "api_keys", "webhook_endpoints", "activity", "plan_history"].flatMap((t) => [`${t}.json`, `${t}.csv`])].sort(),
     );
     expect(JSON.parse(files["workspace.json"]!)).toEqual([expect.objectContaining({ id: team.tenant.id, name: team.tenant.name })]);
     expect(JSON.parse(files["members.json"]!).map((m: { role: string }) => m.role).sort()).toEqual(["admin", "billing", "member", "owner"]);

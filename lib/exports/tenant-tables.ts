@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { activityLog, apiKeys, customers, invitations, memberships, planChanges, subscriptions, tenants, users, webhookEndpoints } from "@/db/schema";
+import { tableOf } from "@/db/resource-tables";
+import { RESOURCES } from "@/db/resources";
+import { activityLog, apiKeys, invitations, memberships, planChanges, subscriptions, tenants, users, webhookEndpoints } from "@/db/schema";
 import { BATCH_ROWS, keysetRows, once, type ExportTable } from "./sources";
 
 type Row = Record<string, unknown>;
@@ -47,10 +49,15 @@ export function tenantExportTables(tenantId: string): ExportTable[] {
       q.innerJoin(users, eq(users.id, memberships.userId)),
     ),
     keyed("invitations", invitations, { id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, revokedAt: invitations.revokedAt }, "id", tenantId),
-    keyed("customers", customers, { id: customers.id, name: customers.name, company: customers.company, email: customers.email, phone: customers.phone, notes: customers.notes, createdAt: customers.createdAt, updatedAt: customers.updatedAt }, "id", tenantId),
+    // Each declared resource, with the columns its declaration exports.
+    ...RESOURCES.map((r) => {
+      const table = tableOf(r.key);
+      const columns = Object.fromEntries(r.exported.map((name) => [name, (table as unknown as Record<string, AnyPgColumn>)[name]!]));
+      return keyed(r.key, table, columns, "id", tenantId);
+    }),
     keyed("api_keys", apiKeys, { id: apiKeys.id, name: apiKeys.name, display: apiKeys.display, scopes: apiKeys.scopes, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt }, "id", tenantId),
     keyed("webhook_endpoints", webhookEndpoints, { id: webhookEndpoints.id, url: webhookEndpoints.url, description: webhookEndpoints.description, eventTypes: webhookEndpoints.eventTypes, createdAt: webhookEndpoints.createdAt, disabledAt: webhookEndpoints.disabledAt }, "id", tenantId),
-    keyed("activity", activityLog, { id: activityLog.id, createdAt: activityLog.createdAt, actor: activityLog.actorLabel, action: activityLog.action, targetType: activityLog.targetType, targetId: activityLog.targetId, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip }, "id", tenantId),
+    keyed("activity", activityLog, { id: activityLog.id, createdAt: activityLog.createdAt, actor: activityLog.actorLabel, apiKeyId: activityLog.apiKeyId, apiKeyName: activityLog.apiKeyName, action: activityLog.action, targetType: activityLog.targetType, targetId: activityLog.targetId, target: activityLog.targetLabel, metadata: activityLog.metadata, ip: activityLog.ip }, "id", tenantId),
     keyed("plan_history", planChanges, { id: planChanges.id, createdAt: planChanges.createdAt, fromPlan: planChanges.fromPlan, toPlan: planChanges.toPlan, source: planChanges.source, reason: planChanges.reason }, "id", tenantId),
   ];
 }

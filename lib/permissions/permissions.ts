@@ -1,10 +1,10 @@
+import { RESOURCES, type ResourceKey } from "@/db/resources";
 import { PermissionDeniedError } from "@/lib/errors";
 import { ROLES, type Role } from "./roles";
 
-/** Every permission the app checks. The one table of who may do what. */
-export const PERMISSIONS = [
-  "tenant.read", // customers, members list
-  "customers.write",
+/** Permissions of the workspace itself; each declared resource adds `{key}.write` (db/resources.ts). */
+const WORKSPACE_PERMISSIONS = [
+  "tenant.read", // every resource, the members list
   "invitations.manage", // invite, revoke, resend; invite links
   "members.manage", // change roles, remove members
   "domains.manage", // claim, verify and remove email domains, choose how they join
@@ -16,13 +16,20 @@ export const PERMISSIONS = [
   "tenant.rename",
   "tenant.delete", // also: transfer ownership
 ] as const;
-export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: PERMISSIONS,
+/** Creating, editing and deleting a declared resource; reading it needs only tenant.read. */
+export type ResourcePermission = `${ResourceKey}.write`;
+export type Permission = (typeof WORKSPACE_PERMISSIONS)[number] | ResourcePermission;
+
+export const writePermissionOf = (key: ResourceKey): ResourcePermission => `${key}.write`;
+
+/** Every permission the app checks. The one table of who may do what. */
+export const PERMISSIONS: readonly Permission[] = [...WORKSPACE_PERMISSIONS, ...RESOURCES.map((r) => writePermissionOf(r.key))];
+
+const WORKSPACE_ROLE_PERMISSIONS: Record<Role, readonly (typeof WORKSPACE_PERMISSIONS)[number][]> = {
+  owner: WORKSPACE_PERMISSIONS,
   admin: [
     "tenant.read",
-    "customers.write",
     "invitations.manage",
     "members.manage",
     "domains.manage",
@@ -32,8 +39,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "data.export",
     "tenant.rename",
   ],
-  member: ["tenant.read", "customers.write"],
+  member: ["tenant.read"],
   billing: ["tenant.read", "billing.manage"],
+};
+
+/** The workspace's table, plus each resource's write permission for the roles its declaration names. */
+const permissionsOf = (role: Role): readonly Permission[] => [
+  ...WORKSPACE_ROLE_PERMISSIONS[role],
+  ...RESOURCES.filter((r) => (r.writers as readonly Role[]).includes(role)).map((r) => writePermissionOf(r.key)),
+];
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: permissionsOf("owner"),
+  admin: permissionsOf("admin"),
+  member: permissionsOf("member"),
+  billing: permissionsOf("billing"),
 };
 
 export function can(role: Role, permission: Permission): boolean {

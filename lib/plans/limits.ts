@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { apiKeys, customers, invitations, isUsable, memberships, tenants, webhookEndpoints } from "@/db/schema";
+import { tableOf } from "@/db/resource-tables";
+import { RESOURCES } from "@/db/resources";
+import { apiKeys, invitations, isUsable, memberships, tenants, webhookEndpoints } from "@/db/schema";
 import { UserError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/tenancy/scope";
 import { tenantPath } from "@/lib/tenancy/paths";
-import { currentPlanOf, LIMIT_LABELS, type LimitName } from "./plans";
+import { currentPlanOf, LIMIT_LABELS, type LimitedResourceKey, type LimitName } from "./plans";
 
 export class LimitReachedError extends UserError {
   constructor(
@@ -19,6 +21,7 @@ export class LimitReachedError extends UserError {
       `The ${planName} plan allows ${max} ${max === 1 ? one : many}${limit === "members" ? " (pending invitations count)" : ""}. Upgrade on the billing page to add more.`,
       undefined,
       { href: billingPath, label: "Go to billing" },
+      { code: "limit_reached" },
     );
     this.name = "LimitReachedError";
   }
@@ -26,11 +29,16 @@ export class LimitReachedError extends UserError {
 
 type Counter = (scope: TenantScope) => Promise<number>;
 
+// A declared resource counts its rows.
+const RESOURCE_COUNTERS = Object.fromEntries(
+  RESOURCES.filter((r) => r.limited).map((r) => [r.key, (scope: TenantScope) => scope.count(tableOf(r.key))]),
+) as Record<LimitedResourceKey, Counter>;
+
 // How each limit is counted: what exists and still counts (a revoked or expired key does not).
-const COUNTERS: Partial<Record<LimitName, Counter>> = {
+const COUNTERS: Record<LimitName, Counter> = {
+  ...RESOURCE_COUNTERS,
   apiKeys: (scope) =>
     scope.count(apiKeys, and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
-  customers: (scope) => scope.count(customers),
   webhookEndpoints: (scope) => scope.count(webhookEndpoints),
   members: async (scope) => {
     const { members, pendingInvitations } = await seatsOf(scope);
@@ -92,9 +100,7 @@ export async function assertWithinLimit(scope: TenantScope, limit: LimitName): P
   const plan = currentPlanOf(tenant ?? { planId: "free", trialEndsAt: null });
   const max = plan.limits[limit];
   if (max === null) return;
-  const counter = COUNTERS[limit];
-  if (!counter) throw new Error(`No counter for the ${limit} limit`);
-  if ((await counter(scope)) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
+  if ((await COUNTERS[limit](scope)) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
 }
 
 /**

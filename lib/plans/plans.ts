@@ -1,3 +1,5 @@
+import { RESOURCES, type Resource } from "@/db/resources";
+
 /**
  * The product's plans, defined once. Every tenant is on exactly one; `free` is the
  * default. A paid plan's Stripe price is found by the environment variable named in
@@ -8,9 +10,11 @@ export type PlanId = (typeof PLAN_IDS)[number];
 export const BILLING_INTERVALS = ["month", "year"] as const;
 export type BillingInterval = (typeof BILLING_INTERVALS)[number];
 
-/** A limit per tenant; null is unlimited. */
-export type Limits = { members: number | null; customers: number | null; apiKeys: number | null; webhookEndpoints: number | null };
-export type LimitName = keyof Limits;
+/** A declared resource whose count each plan limits (`limited: true`). */
+export type LimitedResourceKey = Extract<Resource, { limited: true }>["key"];
+export type LimitName = "members" | "apiKeys" | "webhookEndpoints" | LimitedResourceKey;
+/** A limit per tenant; null is unlimited. Every plan names every limit, a declared resource's too. */
+export type Limits = Record<LimitName, number | null>;
 
 export type PlanPrice = { amount: number; currency: "usd"; priceEnv: string; lookupKey: string };
 
@@ -18,6 +22,7 @@ export type Plan = {
   id: PlanId;
   name: string;
   description: string;
+  /** What the plan offers beyond its limits, which planFeatures() puts into words itself. */
   features: string[];
   limits: Limits;
   /** Self-serve prices per interval (per seat on a per-seat plan); none for free and for contact-us plans. */
@@ -48,7 +53,7 @@ export const PLANS: Record<PlanId, Plan> = {
     id: "free",
     name: "Free",
     description: "For trying things out with a small team.",
-    features: ["Up to 3 members", "100 customers", "1 API key", "1 webhook endpoint", "Community support"],
+    features: ["Community support"],
     limits: { members: 3, customers: 100, apiKeys: 1, webhookEndpoints: 1 },
     prices: {},
   },
@@ -56,7 +61,7 @@ export const PLANS: Record<PlanId, Plan> = {
     id: "pro",
     name: "Pro",
     description: "For teams that run their work here.",
-    features: ["Up to 10 members", "10,000 customers", "5 API keys", "5 webhook endpoints", "Email support"],
+    features: ["Email support"],
     limits: { members: 10, customers: 10_000, apiKeys: 5, webhookEndpoints: 5 },
     prices: { month: price(2900, "pro", "month"), year: price(29000, "pro", "year") },
     trialDays: 14,
@@ -65,7 +70,7 @@ export const PLANS: Record<PlanId, Plan> = {
     id: "business",
     name: "Business",
     description: "For larger teams, priced per member.",
-    features: ["Up to 50 members, billed per member", "1,000,000 customers", "25 API keys", "25 webhook endpoints", "Priority support"],
+    features: ["Priority support"],
     limits: { members: 50, customers: 1_000_000, apiKeys: 25, webhookEndpoints: 25 },
     // Not `business_seat_monthly`: that was a flat price before seats, which a deployment may still bill.
     prices: { month: price(1500, "business_seat", "month"), year: price(15000, "business_seat", "year") },
@@ -76,7 +81,7 @@ export const PLANS: Record<PlanId, Plan> = {
     id: "enterprise",
     name: "Enterprise",
     description: "Unlimited use, a contract and a contact person.",
-    features: ["Unlimited members", "Unlimited customers", "Unlimited API keys", "Unlimited webhook endpoints", "SSO and audit export on request"],
+    features: ["SSO and audit export on request"],
     limits: { members: null, customers: null, apiKeys: null, webhookEndpoints: null },
     prices: {},
     contactSales: true,
@@ -107,10 +112,26 @@ export const TRIAL_PLAN_IDS = PLAN_IDS.filter((id) => PLANS[id].trialDays);
 
 export const LIMIT_LABELS: Record<LimitName, { one: string; many: string }> = {
   members: { one: "member", many: "members" },
-  customers: { one: "customer", many: "customers" },
+  ...(Object.fromEntries(RESOURCES.filter((r) => r.limited).map((r) => [r.key, r.label])) as Record<LimitedResourceKey, { one: string; many: string }>),
   apiKeys: { one: "API key", many: "API keys" },
   webhookEndpoints: { one: "webhook endpoint", many: "webhook endpoints" },
 };
+
+/**
+ * What a plan's card lists: its limits in words ("Up to 3 members", "100 customers"), read
+ * from the plan's numbers so the two cannot disagree, then its other features.
+ */
+export function planFeatures(plan: Plan): string[] {
+  const count = (n: number) => n.toLocaleString("en");
+  const limits = (Object.keys(LIMIT_LABELS) as LimitName[]).map((name) => {
+    const max = plan.limits[name];
+    const { one, many } = LIMIT_LABELS[name];
+    if (max === null) return `Unlimited ${many}`;
+    if (name === "members") return `Up to ${count(max)} ${max === 1 ? one : many}${plan.perSeat ? ", billed per member" : ""}`;
+    return `${count(max)} ${max === 1 ? one : many}`;
+  });
+  return [...limits, ...plan.features];
+}
 
 export function formatPrice({ amount, currency }: Pick<PlanPrice, "amount" | "currency">): string {
   return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: amount % 100 ? 2 : 0 }).format(amount / 100);

@@ -16,12 +16,21 @@ export type { SessionUser };
 declare const tenantContextBrand: unique symbol;
 
 /**
+ * Who is acting for `user`: the person themself, or an API key they created. A key's
+ * requests carry its creator as `user` (their role and rights, `createdById` columns)
+ * and the key here, so the activity log can name both.
+ */
+export type Actor = { readonly type: "user" } | { readonly type: "api_key"; readonly id: string; readonly name: string };
+
+/**
  * Who acts, in which tenant, with which role. Only the guards build one (after
  * checking membership), and every function of tenant-owned data takes one first,
  * so such a function cannot run for a tenant its caller does not belong to.
  */
 export type TenantContext = {
+  /** The person acting, or for an API key its creator. */
   readonly user: SessionUser;
+  readonly actor: Actor;
   readonly tenant: Tenant;
   readonly role: Role;
   /** The client's address, for the activity log; null outside a request. */
@@ -31,6 +40,8 @@ export type TenantContext = {
   readonly [tenantContextBrand]: true;
 };
 
+const USER_ACTOR: Actor = Object.freeze({ type: "user" });
+
 /** For guards only: call it after membership has been checked. */
 export function toTenantContext(value: {
   user: SessionUser;
@@ -38,6 +49,8 @@ export function toTenantContext(value: {
   role: Role;
   ip?: string | null;
   grants?: readonly Permission[] | null;
+  actor?: Actor;
 }): TenantContext {
-  return Object.freeze({ ...value, ip: value.ip ?? null, grants: value.grants ?? null }) as TenantContext;
+  const actor: Actor = value.actor ? Object.freeze({ ...value.actor }) : USER_ACTOR;
+  return Object.freeze({ ...value, actor, ip: value.ip ?? null, grants: value.grants ?? null }) as TenantContext;
 }

@@ -99,7 +99,7 @@ describe("workspace and webhook operations answer only what the document declare
     await expectAnswer("revokeInvitation", 204, { key: all, id: invited.body.data.id });
     await expectAnswer("revokeInvitation", 404, { key: all, id: invited.body.data.id });
     const page = await expectAnswer("listActivity", 200, { key: all });
-    expect(page.body.data[0]).toMatchObject({ action: "invitation.revoked", actor: "API key “Everything”" });
+    expect(page.body.data[0]).toMatchObject({ action: "invitation.revoked", actor: "API key “Everything”, created by Adam Admin", api_key: { id: expect.any(String), name: "Everything" } });
 
     const made = await expectAnswer("createWebhookEndpoint", 201, { key: all, body: { url: "http://localhost:9/hooks", event_types: ["customer.created"] } });
     expect(made.body.data).toMatchObject({ url: "http://localhost:9/hooks", event_types: ["customer.created"], enabled: true, secret: expect.stringMatching(/^whsec_/) });

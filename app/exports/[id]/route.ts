@@ -1,6 +1,6 @@
 import { signInUrl } from "@/lib/session/callback-url";
 import { getCurrentUser } from "@/lib/session/current-user";
-import { NotFoundError } from "@/lib/errors";
+import { orNull } from "@/lib/errors/page";
 import { exportBytes, getDownloadableExportOrThrow } from "@/lib/exports/download";
 
 /**
@@ -12,14 +12,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const user = await getCurrentUser();
   if (!user) return Response.redirect(new URL(signInUrl(new URL(request.url).pathname), request.url), 303);
-  const notFound = () => new Response("This export does not exist or has expired.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  let row;
-  try {
-    row = await getDownloadableExportOrThrow(user.id, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return notFound();
-    throw error;
-  }
+  const row = await orNull(getDownloadableExportOrThrow(user.id, id));
+  if (!row) return new Response("This export does not exist or has expired.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const chunks = exportBytes(row)[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/session/current-user";
-import { UserError } from "@/lib/errors";
+import { toActionError } from "@/lib/actions/action-error";
 import { invitationPath } from "@/lib/invitations/token";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/respond";
 import { clientIp } from "@/lib/request/client-ip";
@@ -15,8 +15,7 @@ async function answer(respond: () => Promise<string>): Promise<ActionState> {
   try {
     next = await respond();
   } catch (error) {
-    if (error instanceof UserError) return { status: "error", message: error.message };
-    throw error;
+    return toActionError(error);
   }
   redirect(next);
 }

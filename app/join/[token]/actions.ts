@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { flashToast } from "@/lib/actions/flash";
 import { requireUser } from "@/lib/session/current-user";
-import { UserError } from "@/lib/errors";
+import { toActionError } from "@/lib/actions/action-error";
 import { joinByInviteLink, type InviteLinkJoin } from "@/lib/invite-links/join-by-link";
 import { inviteLinkPath } from "@/lib/invite-links/token";
 import { TenantFullError } from "@/lib/plans/limits";
@@ -23,10 +23,8 @@ export async function joinByLinkAction(token: string, _previous: ActionState, _f
     if (error instanceof TenantFullError) {
       return { status: "error", message: `${error.tenantName} has no free seats on its plan. Ask an owner to upgrade.` };
     }
-    if (error instanceof UserError) return { status: "error", message: error.message };
-    // Anything else (the database down, a bug): a message on the page, nothing joined, details in the log.
-    console.error(error);
-    return { status: "error", message: "Something went wrong on our side. Please try again." };
+    // The link's own refusals as they are; the database down or a bug: a message, nothing joined, details in the log.
+    return toActionError(error);
   }
   const { name, slug } = joined.tenant;
   await flashToast(joined.alreadyMember ? `You are already a member of ${name}.` : `Welcome to ${name}.`);

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { requireUser } from "@/lib/session/current-user";
-import { UserError } from "@/lib/errors";
+import { toActionError } from "@/lib/actions/action-error";
 import { acceptInvitationById, declineInvitationById } from "@/lib/invitations/respond-by-id";
 import { clientIp } from "@/lib/request/client-ip";
 import { INVITATIONS_PATH, NEW_TENANT_PATH, startPersonalTenant } from "@/lib/tenants/home";
@@ -17,8 +17,7 @@ async function answer<T>(respond: () => Promise<T>): Promise<{ ok: T } | ActionS
   try {
     return { ok: await respond() };
   } catch (error) {
-    if (error instanceof UserError) return { status: "error", message: error.message };
-    throw error;
+    return toActionError(error);
   }
 }
 

@@ -4,6 +4,7 @@ import { TenantNav } from "@/components/app/tenant-nav";
 import { TrialBanner } from "@/components/app/trial-banner";
 import { can } from "@/lib/permissions/permissions";
 import { rememberLastTenant } from "@/lib/tenants/last-tenant";
+import { tenantNav } from "@/lib/tenancy/nav";
 import { tenantPath } from "@/lib/tenancy/paths";
 import { getTenantFrame, requireTenant } from "@/lib/tenancy/require-tenant";
 import { createTenantAction, signOutAction } from "../../actions";
@@ -15,16 +16,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const { tenants, lastTenantId, suggestions } = await getTenantFrame(slug);
   // A plain page view writes nothing: only a switch of tenant is remembered, after the response.
   if (lastTenantId !== ctx.tenant.id) after(() => rememberLastTenant(ctx));
-  const nav = [
-    { href: tenantPath(slug), label: "Dashboard" },
-    { href: tenantPath(slug, "customers"), label: "Customers" },
-    { href: tenantPath(slug, "members"), label: "Members" },
-    ...(can(ctx.role, "activity.read") ? [{ href: tenantPath(slug, "activity"), label: "Activity" }] : []),
-    ...(can(ctx.role, "apiKeys.manage") ? [{ href: tenantPath(slug, "api-keys"), label: "API keys" }] : []),
-    ...(can(ctx.role, "webhooks.manage") ? [{ href: tenantPath(slug, "webhooks"), label: "Webhooks" }] : []),
-    ...(can(ctx.role, "billing.manage") ? [{ href: tenantPath(slug, "billing"), label: "Billing" }] : []),
-    { href: tenantPath(slug, "settings"), label: "Settings" },
-  ];
+  const nav = tenantNav(ctx);
 
   return (
     <>

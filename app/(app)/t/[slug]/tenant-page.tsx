@@ -1,6 +1,6 @@
 import "server-only";
 import { NoAccess } from "@/components/app/no-access";
-import { PermissionDeniedError } from "@/lib/errors";
+import { errorCode } from "@/lib/errors/describe";
 import type { Permission } from "@/lib/permissions/permissions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { requireTenant } from "@/lib/tenancy/require-tenant";
@@ -32,7 +32,7 @@ export function tenantPage<Props extends TenantPageProps>(
     try {
       ctx = await requireTenant(slug, access.permission);
     } catch (error) {
-      if (!(error instanceof PermissionDeniedError)) throw error;
+      if (errorCode(error) !== "forbidden") throw error;
       return <NoAccess title={access.title}>{access.denied}</NoAccess>;
     }
     return page(ctx, props);

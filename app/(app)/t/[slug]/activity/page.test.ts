@@ -154,4 +154,16 @@ describe("the activity page", () => {
     expect(markup).toContain(`<option value="${leaver.user.id}" selected="">Lee Leaver (former member)</option>`);
     expect(entries(markup)).toEqual(["Lee Leaver left the workspace", "Lee Leaver added the customer Left behind"]);
   });
+
+  it("names an API key and its creator, under “API keys” and under the creator", async () => {
+    const team = await teamOfEveryRole();
+    await db.transaction((tx) =>
+      recordActivity(tx, { tenantId: team.tenant.id, actor: team.admin.user, apiKey: { id: crypto.randomUUID(), name: "Sync" }, ip: null, action: "customer.created", target: { type: "customer", id: "c", label: "Grace" } }),
+    );
+    await createCustomer(team.owner.ctx, { name: "Ada" });
+    await signInAs(team.owner.user);
+    expect(entries(await html(team.tenant.slug))).toEqual(["Olive Owner added the customer Ada", "API key “Sync”, created by Adam Admin added the customer Grace"]);
+    expect(entries(await html(team.tenant.slug, { actor: "api-keys" }))).toEqual(["API key “Sync”, created by Adam Admin added the customer Grace"]);
+    expect(entries(await html(team.tenant.slug, { actor: team.admin.user.id }))).toEqual(["API key “Sync”, created by Adam Admin added the customer Grace"]);
+  });
 });

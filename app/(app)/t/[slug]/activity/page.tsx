@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { getViewer } from "@/lib/format/viewer";
 import { loadActivityPage, type ActivityPage as Page } from "@/lib/activity/activity-page";
-import { actorParam } from "@/lib/activity/actors";
+import { actorName, actorParam } from "@/lib/activity/actors";
 import { describeActivity } from "@/lib/activity/describe";
 import { readActivityQuery, type ActivityQuery } from "@/lib/activity/schemas";
 import { formatIp } from "@/lib/format/ip";
@@ -83,7 +83,7 @@ async function ActivityPage(
             {entries.map((entry) => (
               <li key={entry.id} className="grid gap-1 px-5 py-3 sm:grid-cols-[1fr_auto] sm:gap-4 sm:px-6" data-testid="activity-entry">
                 <p>
-                  <span className="font-medium">{entry.actorLabel ?? "Someone"}</span> {describeActivity(entry)}
+                  <span className="font-medium">{actorName(entry)}</span> {describeActivity(entry)}
                 </p>
                 <p className="text-sm text-zinc-500 sm:text-right">
                   <LocalTime date={entry.createdAt} viewer={viewer} style="relative" />

@@ -15,7 +15,7 @@ import { PlanUsage } from "@/components/plans/usage-meters";
 import { NOT_CONFIGURED } from "@/lib/billing/stripe";
 import { PAID_STATUSES } from "@/lib/billing/statuses";
 import { SALES_EMAIL } from "@/lib/config/app";
-import { NotFoundError } from "@/lib/errors";
+import { orNull } from "@/lib/errors/page";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { formatPrice, PLANS, PLAN_IDS, planOf } from "@/lib/plans/plans";
@@ -61,13 +61,10 @@ async function BillingPage(
   let notice: { tone: "success" | "error"; text: string } | null = null;
   if (checkout === "canceled") notice = { tone: "error", text: "Checkout was canceled. Nothing changed." };
   else if (checkout) {
-    try {
-      const { planId } = await completeCheckout(ctx, checkout);
-      notice = { tone: "success", text: `Thank you! This workspace is now on the ${PLANS[planId].name} plan.` };
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      notice = { tone: "error", text: "That checkout could not be found for this workspace." };
-    }
+    const completed = await orNull(completeCheckout(ctx, checkout));
+    notice = completed
+      ? { tone: "success", text: `Thank you! This workspace is now on the ${PLANS[completed.planId].name} plan.` }
+      : { tone: "error", text: "That checkout could not be found for this workspace." };
   }
 
   const { configured, plan, hasCustomer, subscription, usage, seats, trial, trialRefusal, nextInvoice } = await getBillingOverview(ctx);

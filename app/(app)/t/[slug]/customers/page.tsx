@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { listCustomers } from "@/lib/customers/customers";
-import { lenientCustomerQuery, SEARCH_MAX } from "@/lib/customers/schemas";
+import { customerQuerySchema } from "@/lib/customers/schemas";
+import { lenientListQuery, SEARCH_MAX } from "@/lib/validation/list-query";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate } from "@/lib/format/dates";
 import { can } from "@/lib/permissions/permissions";
@@ -30,7 +31,7 @@ export default async function CustomersPage({
   const ctx = await requireTenant(slug);
   const raw = await searchParams;
   // A mangled or outdated link (bad cursor, over-long search) shows the list from the top, with a note.
-  const { query, ignored } = lenientCustomerQuery(raw);
+  const { query, ignored } = lenientListQuery(customerQuerySchema, raw);
   const { customers, nextCursor } = await listCustomers(ctx, query);
   const undone = readUndoToken(ctx, raw.undo);
   const viewer = await getViewer();

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/session/current-user";
-import { UserError } from "@/lib/errors";
+import { toActionError } from "@/lib/actions/action-error";
 import { confirmEmailChange, emailChangePath } from "@/lib/users/change-email";
 
 export async function confirmEmailChangeAction(token: string, _previous: ActionState, _form: FormData): Promise<ActionState> {
@@ -13,8 +13,7 @@ export async function confirmEmailChangeAction(token: string, _previous: ActionS
   try {
     await confirmEmailChange(user, token);
   } catch (error) {
-    if (error instanceof UserError) return { status: "error", message: error.message };
-    throw error;
+    return toActionError(error);
   }
   revalidatePath("/", "layout");
   redirect("/account?email-changed=1");

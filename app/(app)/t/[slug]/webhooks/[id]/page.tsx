@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PageHeader } from "@/components/app/page-header";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
@@ -8,7 +7,7 @@ import { EndpointForm } from "@/components/webhooks/endpoint-form";
 import { ArrowLeft } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/errors/page";
 import { can } from "@/lib/permissions/permissions";
 import { getViewer } from "@/lib/format/viewer";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
@@ -30,14 +29,7 @@ import { eventTypeOptions, urlHint } from "../form-options";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 
-const endpointOr404 = cache(async (ctx: TenantContext, id: string): Promise<WebhookEndpoint> => {
-  try {
-    return await getWebhookEndpointOrThrow(ctx, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
+const endpointOr404 = cache((ctx: TenantContext, id: string): Promise<WebhookEndpoint> => orNotFound(getWebhookEndpointOrThrow(ctx, id)));
 
 export async function generateMetadata({ params }: Props) {
   const { slug, id } = await params;
