@@ -87,6 +87,8 @@ for (const file of filesUnder(templates)) {
 }
 
 const resource = `${camel(key)}Resource`;
+// An object key as TypeScript writes it: projects, "support-tickets".
+const prop = /^[a-z][a-zA-Z0-9]*$/.test(key) ? key : JSON.stringify(key);
 const api = `${camel(key)}Api`;
 insert("db/schema/index.ts", /^export \* from /, `export * from "./${key}";`);
 insert("db/resources.ts", /^import /, `import { ${resource} } from "./schema/${key}-resource";`);
@@ -99,14 +101,14 @@ insert("db/resources.ts", /^import /, `import { ${resource} } from "./schema/${k
   if (!dryRun) writeFileSync(file, next);
 }
 insert("db/resource-tables.ts", /^import /, `import { ${camel(key)} } from "./schema/${key}";`);
-insert("db/resource-tables.ts", /^ {2}[a-zA-Z"-]+,$/, `  "${key}": ${camel(key)},`);
+insert("db/resource-tables.ts", /^ {2}[a-zA-Z"-]+(: \w+)?,$/, prop === camel(key) ? `  ${prop},` : `  ${prop}: ${camel(key)},`);
 insert("lib/api/resources.ts", /^import .* from "\.\/customers";$/, `import { ${api} } from "@/lib/${key}/api";`, true);
-insert("lib/api/resources.ts", /^ {2}[a-zA-Z"-]+: \w+Api,$/, `  "${key}": ${api},`);
+insert("lib/api/resources.ts", /^ {2}[a-zA-Z"-]+: \w+Api,$/, `  ${prop}: ${api},`);
 {
   // Each plan limits the new resource as it limits customers, until you choose otherwise.
   const file = path.join(root, "lib/plans/plans.ts");
   const text = readFileSync(file, "utf8");
-  const next = text.replace(/limits: \{([^}]*)\bcustomers: ([^,}]+)([^}]*)\}/g, (_m, before: string, max: string, after: string) => `limits: {${before}customers: ${max}, "${key}": ${max}${after}}`);
+  const next = text.replace(/limits: \{([^}]*)\bcustomers: ([^,}]+)([^}]*)\}/g, (_m, before: string, max: string, after: string) => `limits: {${before}customers: ${max}, ${prop}: ${max}${after}}`);
   if (next === text) fail(`lib/plans/plans.ts: add "${key}": <number or null> to every plan's limits`);
   if (!dryRun) writeFileSync(file, next);
   edited.push("lib/plans/plans.ts");

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { tableOf } from "@/db/resource-tables";
 import { RESOURCES } from "@/db/resources";
@@ -27,37 +28,35 @@ export class LimitReachedError extends UserError {
   }
 }
 
-type Counter = (scope: TenantScope) => Promise<number>;
+/** A count as a subquery, so any number of them is one statement. */
+type Counter = (scope: TenantScope) => SQL<number>;
+const rowsOf = (scope: TenantScope, table: PgTable & { tenantId: AnyPgColumn }, where?: SQL) =>
+  sql<number>`(SELECT count(*)::int FROM ${table} WHERE ${scope.owned(table, where)})`.mapWith(Number);
 
 // A declared resource counts its rows.
 const RESOURCE_COUNTERS = Object.fromEntries(
-  RESOURCES.filter((r) => r.limited).map((r) => [r.key, (scope: TenantScope) => scope.count(tableOf(r.key))]),
+  RESOURCES.filter((r) => r.limited).map((r) => [r.key, (scope: TenantScope) => rowsOf(scope, tableOf(r.key))]),
 ) as Record<LimitedResourceKey, Counter>;
 
 // How each limit is counted: what exists and still counts (a revoked or expired key does not).
+// Members count the pending invitations too: each holds a seat until answered or expired.
 const COUNTERS: Record<LimitName, Counter> = {
   ...RESOURCE_COUNTERS,
-  apiKeys: (scope) =>
-    scope.count(apiKeys, and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
-  webhookEndpoints: (scope) => scope.count(webhookEndpoints),
-  members: async (scope) => {
-    const { members, pendingInvitations } = await seatsOf(scope);
-    return members + pendingInvitations;
-  },
+  apiKeys: (scope) => rowsOf(scope, apiKeys, and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
+  webhookEndpoints: (scope) => rowsOf(scope, webhookEndpoints),
+  members: (scope) => sql<number>`(${rowsOf(scope, memberships)} + ${rowsOf(scope, invitations, isUsable)})`.mapWith(Number),
 };
 
-/** Seats in use: members, and pending invitations, which hold a seat until answered or expired. */
-export async function seatsOf(scope: TenantScope): Promise<{ members: number; pendingInvitations: number }> {
-  return seatsOfTenant(scope.tenantId, scope.tx);
-}
+const NO_TABLE = sql`(SELECT 1) AS one`;
 
+/** Seats in use: members, and pending invitations, which hold a seat until answered or expired. */
 async function seatsOfTenant(tenantId: string, tx: Executor): Promise<{ members: number; pendingInvitations: number }> {
   const [row] = await tx
     .select({
       members: sql<number>`(SELECT count(*) FROM ${memberships} WHERE ${memberships.tenantId} = ${tenantId})`.mapWith(Number),
       pendingInvitations: sql<number>`(SELECT count(*) FROM ${invitations} WHERE ${invitations.tenantId} = ${tenantId} AND ${isUsable})`.mapWith(Number),
     })
-    .from(sql`(SELECT 1) AS one`);
+    .from(NO_TABLE);
   return { members: row?.members ?? 0, pendingInvitations: row?.pendingInvitations ?? 0 };
 }
 
@@ -100,18 +99,19 @@ export async function assertWithinLimit(scope: TenantScope, limit: LimitName): P
   const plan = currentPlanOf(tenant ?? { planId: "free", trialEndsAt: null });
   const max = plan.limits[limit];
   if (max === null) return;
-  if ((await COUNTERS[limit](scope)) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
+  const [row] = await tx.select({ used: COUNTERS[limit](scope) }).from(NO_TABLE);
+  if ((row?.used ?? 0) >= max) throw new LimitReachedError(limit, max, plan.name, tenantPath(ctx.tenant.slug, "billing"));
 }
 
 /**
  * Current use against the plan's limits, for the billing page, and the seats behind the
- * members count (read once for both); the counts run side by side.
+ * members count: one statement, however many limits there are.
  */
-export async function usageOf(
-  scope: TenantScope,
-): Promise<{ usage: Partial<Record<LimitName, number>>; seats: { members: number; pendingInvitations: number } }> {
-  const entries = (Object.entries(COUNTERS) as [LimitName, Counter][]).filter(([name]) => name !== "members");
-  const [seats, ...counts] = await Promise.all([seatsOf(scope), ...entries.map(([, counter]) => counter(scope))]);
-  const usage: Partial<Record<LimitName, number>> = Object.fromEntries(entries.map(([name], i) => [name, counts[i]]));
-  return { usage: { ...usage, members: seats.members + seats.pendingInvitations }, seats };
+export async function usageOf(scope: TenantScope): Promise<{ usage: Record<LimitName, number>; seats: { members: number; pendingInvitations: number } }> {
+  const counts = Object.fromEntries((Object.keys(COUNTERS) as LimitName[]).filter((name) => name !== "members").map((name) => [name, COUNTERS[name](scope)]));
+  const [row] = await scope.tx
+    .select({ ...counts, members: rowsOf(scope, memberships), pendingInvitations: rowsOf(scope, invitations, isUsable) })
+    .from(NO_TABLE);
+  const { members = 0, pendingInvitations = 0, ...usage } = (row ?? {}) as Record<string, number>;
+  return { usage: { ...(usage as Record<LimitName, number>), members: members + pendingInvitations }, seats: { members, pendingInvitations } };
 }

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
+import { RESOURCES } from "@/db/resources";
+import type { Role } from "@/lib/permissions/roles";
 import { apiKeys, memberships, rateLimits, tenants } from "@/db/schema";
 import { recordStatements } from "@/db/statement-log";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
@@ -28,6 +30,9 @@ async function call(route: Route, { key, method = "GET", path = "/api/v1/custome
 }
 
 afterEach(() => vi.unstubAllEnvs());
+
+/** Resources declared beside customers that the API serves. */
+const ADDED = RESOURCES.filter((r) => r.key !== "customers" && r.api);
 
 async function setup() {
   const team = await teamOfEveryRole();
@@ -117,11 +122,13 @@ describe("scopes", () => {
   });
 
   it("a role can hold only the scopes its permissions back", () => {
-    const all = ["customers:read", "customers:write", "workspace:read", "members:read", "invitations:read", "invitations:write", "activity:read", "webhooks:read", "webhooks:write"];
-    expect(scopesForRole("owner")).toEqual(all);
-    expect(scopesForRole("admin")).toEqual(all);
-    expect(scopesForRole("member")).toEqual(["customers:read", "customers:write", "workspace:read", "members:read"]);
-    expect(scopesForRole("billing")).toEqual(["customers:read", "workspace:read", "members:read"]);
+    // A resource added since (npm run new:resource) brings its scopes, for the roles its declaration names.
+    const added = (role: Role) => ADDED.flatMap((r) => [`${r.key}:read`, ...((r.writers as readonly Role[]).includes(role) ? [`${r.key}:write`] : [])]);
+    const workspace = ["workspace:read", "members:read", "invitations:read", "invitations:write", "activity:read", "webhooks:read", "webhooks:write"];
+    expect(scopesForRole("owner")).toEqual(["customers:read", "customers:write", ...added("owner"), ...workspace]);
+    expect(scopesForRole("admin")).toEqual(["customers:read", "customers:write", ...added("admin"), ...workspace]);
+    expect(scopesForRole("member")).toEqual(["customers:read", "customers:write", ...added("member"), "workspace:read", "members:read"]);
+    expect(scopesForRole("billing")).toEqual(["customers:read", ...added("billing"), "workspace:read", "members:read"]);
   });
 });
 
@@ -253,6 +260,7 @@ describe("API keys", () => {
     expect(Object.keys(doc.paths)).toEqual([
       "/customers",
       "/customers/{id}",
+      ...ADDED.flatMap((r) => [`/${r.key}`, `/${r.key}/{id}`]),
       "/workspace",
       "/members",
       "/invitations",
