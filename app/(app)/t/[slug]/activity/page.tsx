@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityFilters, type ActorOption } from "@/components/activity/activity-filters";
 import { PageHeader } from "@/components/app/page-header";
-import { IgnoredQueryNote } from "@/components/customers/ignored-query-note";
+import { IgnoredQueryNote } from "@/components/resources/ignored-query-note";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";

@@ -1,4 +1,4 @@
-import { IgnoredQueryNote } from "@/components/customers/ignored-query-note";
+import { IgnoredQueryNote } from "@/components/resources/ignored-query-note";
 import { Plus, Search, UsersRound } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import Link from "next/link";
