@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import { actorName, type EntryApiKey } from "@/lib/activity/actors";
+import { actorName } from "@/lib/activity/actors";
 import { describeActivity } from "@/lib/activity/describe";
 import type { ActivityEntry } from "@/lib/activity/events";
 import type { Viewer } from "@/lib/format/dates";
 
-export function RecentActivity({ entries, viewer, href }: { entries: (ActivityEntry & EntryApiKey)[]; viewer: Viewer; href: string }) {
+export function RecentActivity({ entries, viewer, href }: { entries: (ActivityEntry)[]; viewer: Viewer; href: string }) {
   return (
     <Card>
       <CardHeader className="flex flex-row items-baseline justify-between">

@@ -1,8 +1,8 @@
 import { LIMIT_LABELS, type LimitName, type Plan } from "@/lib/plans/plans";
+import { capitalised } from "@/lib/format/text";
 
 export type UsageMeter = { name: LimitName; used?: number; max: number | null; /** Said after the figures, e.g. "1 pending invitation". */ note?: string };
 
-const capitalised = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
 /** Use against the plan's limits: figures for everyone, a bar for eyes (a meter for screen readers). */
 export function UsageMeters({ meters }: { meters: UsageMeter[] }) {

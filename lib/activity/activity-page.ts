@@ -5,7 +5,6 @@ import { activityLog, memberships, tenants, users } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
-import type { EntryApiKey } from "./actors";
 import type { ActivityEntry } from "./events";
 import { activityFilterCondition } from "./filters";
 import { ACTIVITY_PAGE_SIZE } from "./list-activity";
@@ -15,7 +14,7 @@ export type ActivityMember = { userId: string; name: string | null; email: strin
 
 export type ActivityPage = {
   /** Newest first. */
-  entries: (ActivityEntry & EntryApiKey)[];
+  entries: (ActivityEntry)[];
   /** For an "Older" link: the last entry's id, when older entries match. */
   olderBefore: number | null;
   /** For a "Newer" link: the first entry's id, when newer entries match. */
@@ -24,7 +23,7 @@ export type ActivityPage = {
   members: ActivityMember[];
 };
 
-type JsonEntry = Omit<ActivityEntry, "createdAt"> & EntryApiKey & { createdAt: string };
+type JsonEntry = Omit<ActivityEntry, "createdAt"> & { createdAt: string };
 
 // drizzle writes a selected column without its table; in these nested selects a bare "id"
 // or "name" could as well mean the outer tenants row's, so each says whose it is.

@@ -2,8 +2,6 @@
  * An entry made through an API key: actor_id/actor_label are the key's creator (ctx.user),
  * these the key (ctx.actor), its name as it was then.
  */
-export type EntryApiKey = { apiKeyId: string | null; apiKeyName: string | null };
-
 /** Who did it, as the log shows it: "Ada Lovelace", or "API key “Sync”, created by Ada Lovelace". */
 export function actorName(entry: { actorLabel: string | null; apiKeyName?: string | null }): string {
   if (!entry.apiKeyName) return entry.actorLabel ?? "Someone";

@@ -56,6 +56,9 @@ export type ActivityEntry = {
   id: number;
   action: string;
   actorLabel: string | null;
+  /** The key an API request acted through (its creator is the actor); null for everything else. */
+  apiKeyId: string | null;
+  apiKeyName: string | null;
   targetType: string | null;
   targetId: string | null;
   targetLabel: string | null;

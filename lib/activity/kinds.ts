@@ -1,7 +1,6 @@
 import { RESOURCES, type Resource } from "@/db/resources";
 import { ACTIVITY_ACTIONS, type ActivityAction } from "./events";
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+import { capitalised } from "@/lib/format/text";
 
 /** The workspace's own kinds; each declared resource is a kind of its own, listed first. */
 const WORKSPACE_KINDS = [

@@ -4,7 +4,6 @@ import { activityLog } from "@/db/schema";
 import { assertCan } from "@/lib/permissions/permissions";
 import { tenantScope } from "@/lib/tenancy/scope";
 import type { TenantContext } from "@/lib/tenancy/context";
-import type { EntryApiKey } from "./actors";
 import type { ActivityEntry } from "./events";
 
 export const ACTIVITY_PAGE_SIZE = 50;
@@ -13,7 +12,7 @@ export const ACTIVITY_PAGE_SIZE = 50;
 export async function listActivity(
   ctx: TenantContext,
   { before, limit = ACTIVITY_PAGE_SIZE }: { before?: number; limit?: number } = {},
-): Promise<{ entries: (ActivityEntry & EntryApiKey)[]; nextBefore: number | null }> {
+): Promise<{ entries: (ActivityEntry)[]; nextBefore: number | null }> {
   assertCan(ctx, "activity.read");
   const rows = await tenantScope(ctx).findMany(activityLog, {
     where: before ? lt(activityLog.id, before) : undefined,

@@ -7,8 +7,6 @@ import { toTenantContext, type TenantContext } from "@/lib/tenancy/context";
 import { ApiError, toApiError } from "./errors";
 import { withIdempotency } from "./idempotency";
 
-export { toApiError };
-
 const REFUSALS: Record<KeyRefusal, string> = {
   missing: "Send an API key: Authorization: Bearer sk_live_...",
   unknown: "This API key is not valid.",

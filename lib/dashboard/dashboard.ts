@@ -5,7 +5,6 @@ import { db } from "@/db/client";
 import { tableOf } from "@/db/resource-tables";
 import { RESOURCES } from "@/db/resources";
 import { activityLog, apiKeys, invitations, isUsable, memberships, tenants, webhookEndpoints } from "@/db/schema";
-import type { EntryApiKey } from "@/lib/activity/actors";
 import type { ActivityEntry } from "@/lib/activity/events";
 import { can } from "@/lib/permissions/permissions";
 import { currentPlanOf, type LimitedResourceKey, type LimitName, type Plan } from "@/lib/plans/plans";
@@ -20,7 +19,7 @@ export type Dashboard = {
   /** The steps this member's role can take, each done or not; null once dismissed. */
   onboarding: { step: OnboardingStep; done: boolean }[] | null;
   /** The newest entries, for roles that may read the log; otherwise empty. */
-  recentActivity: (ActivityEntry & EntryApiKey)[];
+  recentActivity: (ActivityEntry)[];
 };
 
 const RECENT = 5;
@@ -39,7 +38,7 @@ type Row = {
   apiKeys: number;
   apiKeyEver: boolean;
   webhookEndpoints: number;
-  recent: (Omit<ActivityEntry, "createdAt"> & EntryApiKey & { createdAt: string })[] | null;
+  recent: (Omit<ActivityEntry, "createdAt"> & { createdAt: string })[] | null;
 };
 
 /**

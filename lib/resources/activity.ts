@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actorName } from "@/lib/activity/actors";
+import type { ActivityEntry } from "@/lib/activity/events";
 
 /** An entry of the activity log as the API shows it. */
 export const activityResource = z.object({
@@ -17,21 +18,8 @@ export const activityResource = z.object({
 });
 export type ActivityResource = z.infer<typeof activityResource>;
 
-type Entry = {
-  id: number;
-  action: string;
-  actorLabel: string | null;
-  apiKeyId: string | null;
-  apiKeyName: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  targetLabel: string | null;
-  metadata: Record<string, unknown> | null;
-  ip: string | null;
-  createdAt: Date;
-};
 
-export function toActivityResource(entry: Entry): ActivityResource {
+export function toActivityResource(entry: ActivityEntry): ActivityResource {
   return {
     id: String(entry.id),
     action: entry.action,

@@ -2,8 +2,7 @@ import { RESOURCES } from "@/db/resources";
 import { can } from "@/lib/permissions/permissions";
 import type { TenantContext } from "./context";
 import { tenantPath } from "./paths";
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+import { capitalised } from "@/lib/format/text";
 
 /** The tenant's sections, as its role may see them: the dashboard, each declared resource, then the workspace's own pages. */
 export function tenantNav(ctx: TenantContext): { href: string; label: string }[] {
